@@ -1,0 +1,28 @@
+export { type ClassCount, classBalanceChart } from './class-balance-chart.js';
+export { conversionByLevelChart, type LevelRate } from './conversion-by-level-chart.js';
+export { colors, type Figure, formatPercent, type Layout, type LayoutOptions, makeLayout, type Trace } from './figure.js';
+export {
+  escapeHtml,
+  type FigureHtmlOptions,
+  figureToHtml,
+  figureToStandaloneHtml,
+  plotlyBundle,
+  plotlyBundlePath,
+  plotlyScriptTag,
+  type StandaloneOptions,
+} from './figure-html.js';
+export { funnelChart, type StageCount } from './funnel-chart.js';
+export { type LeakageSuspect, leakageChart } from './leakage-chart.js';
+export { type ColumnMissingness, missingConversionChart, missingnessChart } from './missingness-chart.js';
+export { type NumericByClassOptions, numericByClassChart } from './numeric-by-class-chart.js';
+export { pathLengthChart, pathLengthQuantile } from './path-length-chart.js';
+export {
+  chromiumArgs,
+  chromiumPath,
+  FigureExportError,
+  type FigureFormat,
+  type NamedFigure,
+  type SaveFigureOptions,
+  saveFigure,
+  saveFigures,
+} from './save-figure.js';
