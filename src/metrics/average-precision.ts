@@ -1,6 +1,7 @@
 import { InputError } from '../core/errors.js';
 import type { Labels, SampleWeight } from '../core/labels.js';
-import { assertBinaryScores, orderByScoreDesc } from './roc-auc.js';
+import { assertBinaryScores } from './assert-inputs.js';
+import { orderByScoreDesc } from './roc-auc.js';
 
 /**
  * Average precision, the PR-AUC of scikit-learn's `average_precision_score`:

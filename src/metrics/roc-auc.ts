@@ -1,5 +1,7 @@
-import { InputError } from '../core/errors.js';
 import type { Labels, SampleWeight } from '../core/labels.js';
+import { assertBinaryScores, assertBothClasses } from './assert-inputs.js';
+
+export { assertBinaryScores } from './assert-inputs.js';
 
 /** Row order by descending score (stable on ties). */
 export function orderByScoreDesc(scores: ArrayLike<number>): Int32Array {
@@ -7,19 +9,6 @@ export function orderByScoreDesc(scores: ArrayLike<number>): Int32Array {
   for (let i = 0; i < order.length; i++) order[i] = i;
   order.sort((a, b) => scores[b] - scores[a] || a - b);
   return order;
-}
-
-export function assertBinaryScores(labels: Labels, scores: ArrayLike<number>, who: string, weights?: SampleWeight): void {
-  if (labels.length !== scores.length) {
-    throw new InputError(`${who}: ${labels.length} labels but ${scores.length} scores`);
-  }
-  if (weights && weights.length !== labels.length) {
-    throw new InputError(`${who}: ${labels.length} labels but ${weights.length} sample weights`);
-  }
-  for (let i = 0; i < labels.length; i++) {
-    if (labels[i] !== 0 && labels[i] !== 1) throw new InputError(`${who}: label at row ${i} is ${labels[i]}, expected 0 or 1`);
-    if (Number.isNaN(scores[i])) throw new InputError(`${who}: score at row ${i} is NaN`);
-  }
 }
 
 /**
@@ -50,8 +39,6 @@ export function rocAuc(labels: Labels, scores: ArrayLike<number>, sampleWeight?:
     totalPos += groupPos;
     totalNeg += groupNeg;
   }
-  if (totalPos === 0 || totalNeg === 0) {
-    throw new InputError('rocAuc: only one class is present in labels; ROC AUC is not defined');
-  }
+  assertBothClasses(totalPos, totalNeg, 'rocAuc', 'ROC AUC');
   return area / (totalPos * totalNeg);
 }
