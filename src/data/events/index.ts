@@ -1,0 +1,1 @@
+export { type PathLengths, pathLengths } from './path-lengths.js';
