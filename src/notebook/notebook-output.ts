@@ -40,6 +40,16 @@ export function notebookParams(prefix: string, env: Record<string, string | unde
   return { root, dataset: resolvedDataset, sample, seed, prefix };
 }
 
+/** A file-name-safe form of a figure name: lower case, runs of other characters as one dash. */
+export function figureSlug(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9.]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'figure'
+  );
+}
+
 function tslabDisplay(): DisplaySink {
   const tslab = createRequire(import.meta.url)('tslab') as { display: DisplaySink };
   return tslab.display;
@@ -71,7 +81,7 @@ export class NotebookOutput {
   /** Shows a figure; with a name, also queues it for `saveFigures`. */
   show(figure: Figure, name?: string): void {
     this.sink.html(figureToHtml(figure));
-    if (name) this.pending.push({ name: `${this.params.prefix}-${name}`, figure });
+    if (name) this.pending.push({ name: `${this.params.prefix}-${figureSlug(name)}`, figure });
   }
 
   /** Shows rows of plain objects as a table. */

@@ -17,6 +17,15 @@ export { type ColumnMissingness, missingConversionChart, missingnessChart } from
 export { type NumericByClassOptions, numericByClassChart } from './numeric-by-class-chart.js';
 export { pathLengthChart, pathLengthQuantile } from './path-length-chart.js';
 export {
+  profileClassBalanceChart,
+  profileLeakageChart,
+  profileLevelChart,
+  profileMissingConversionChart,
+  profileMissingnessChart,
+  strongestCategoricalColumns,
+  strongestNumericColumns,
+} from './profile-figures.js';
+export {
   chromiumArgs,
   chromiumPath,
   FigureExportError,

@@ -51,7 +51,15 @@ export function pathLengthChart(lengths: ArrayLike<number>, title = 'Touchpoints
       xTitle: 'touchpoints before the outcome',
       yTitle: 'leads',
       extra: {
-        yaxis2: { overlaying: 'y', side: 'right', range: [0, 100], title: { text: 'cumulative %' }, showgrid: false },
+        yaxis2: {
+          overlaying: 'y',
+          side: 'right',
+          range: [0, 101],
+          dtick: 20,
+          ticksuffix: '%',
+          title: { text: 'cumulative share' },
+          showgrid: false,
+        },
         xaxis: { type: 'category', title: { text: 'touchpoints before the outcome' } },
       },
     }),
