@@ -41,7 +41,7 @@ const builtinConfig: DatasetConfig = {
   postOutcome: ['accepted_at', 'funnel_stage'],
   pii: ['first_name', 'last_name', 'email', 'phone'],
   placeholders: ['', 'Select', 'N/A', 'NA', 'null', '-', 'unknown'],
-  caseFold: ['first_touch_channel', 'lead_origin', 'country', 'industry', 'region'],
+  caseFold: ['first_touch_channel', 'lead_origin', 'country', 'industry', 'region', 'company', 'job_title', 'timeframe', 'budget', 'use_case'],
   formFields: ['timeframe', 'budget', 'use_case'],
   enrichmentFields: ['employees', 'annual_revenue', 'company_age_years', 'tech_stack'],
   stage: 'funnel_stage',
