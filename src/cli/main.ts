@@ -5,6 +5,7 @@ import { Command, CommanderError } from 'commander';
 import { isLeadstackError } from '../core/errors.js';
 import { registerGenerate } from './generate.js';
 import { type CliIo, cliIo, processIo, withCliIo } from './io.js';
+import { registerPrepare } from './prepare.js';
 import { registerProfile } from './profile.js';
 import { registerReport } from './report.js';
 
@@ -20,6 +21,7 @@ export function makeProgram(): Command {
     .configureOutput({ writeOut: (text) => cliIo().out(text), writeErr: (text) => cliIo().err(text) });
   registerGenerate(program);
   registerProfile(program);
+  registerPrepare(program);
   registerReport(program);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (text) => cliIo().out(text), writeErr: (text) => cliIo().err(text) });

@@ -13,6 +13,15 @@ export {
 } from './feature-spec.js';
 export { type FeatureInput, type FeatureMatrix, FeaturePipeline, requiredColumns, type TransformOneOptions } from './pipeline.js';
 export type { ColumnEncodingChoice, PipelineOptions } from './pipeline-options.js';
+export {
+  PREPARED_FORMAT,
+  PREPARED_VERSION,
+  type PreparedData,
+  type PreparedFormat,
+  type PreparedPart,
+  readPreparedPart,
+  writePreparedData,
+} from './prepared-data.js';
 export { Standardizer } from './standardize.js';
 export {
   DEFAULT_PAGE_TYPES,

@@ -1,0 +1,81 @@
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, test } from 'node:test';
+import { parseCsv } from '../data/csv/parse-csv.js';
+import { writeBuiltinDataset } from '../data/datasets/builtin/index.js';
+import { readPreparedPart } from '../features/prepared-data.js';
+import { runCli } from './main.js';
+
+const root = mkdtempSync(join(tmpdir(), 'leadstack-prepare-'));
+after(() => rmSync(root, { recursive: true, force: true }));
+await writeBuiltinDataset(join(root, 'data', 'raw', 'builtin'), { leads: 2500, seed: 8, positiveRate: 0.05 });
+
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+test('prepare fits on the training part and writes matrices, names, spec and manifest', async () => {
+  const out = join(root, 'prepared');
+  const result = await cli('prepare', '--dataset', 'builtin', '--root', root, '--out', out, '--json', '--seed', '4');
+  assert.equal(result.code, 0, result.stderr);
+  const summary = JSON.parse(result.stdout);
+  assert.deepEqual([summary.split.trainRows, summary.split.testRows], [2000, 500]);
+  assert.ok(summary.features > 100);
+  assert.ok(
+    summary.excluded.some((e: { column: string; reason: string }) => e.column === 'email' && e.reason === 'personal data'),
+  );
+  const spec = JSON.parse(readFileSync(join(out, 'feature-spec.json'), 'utf8'));
+  assert.equal(spec.training.rows, 2000, 'the spec learned from the training part only');
+  const train = readPreparedPart(out, 'train');
+  const test = readPreparedPart(out, 'test');
+  assert.equal(train.matrix.rows, 2000);
+  assert.equal(test.matrix.cols, summary.features);
+  assert.equal(new Set([...train.ids, ...test.ids]).size, 2500);
+  assert.ok(!existsSync(`${out}.tmp-${process.pid}`));
+});
+
+test('prepare writes CSV on request and splits by date', async () => {
+  const out = join(root, 'by-date');
+  const result = await cli(
+    'prepare',
+    '--dataset',
+    'builtin',
+    '--root',
+    root,
+    '--out',
+    out,
+    '--split',
+    'date:2025-07-01',
+    '--format',
+    'csv',
+    '--json',
+  );
+  assert.equal(result.code, 0, result.stderr);
+  const summary = JSON.parse(result.stdout);
+  assert.equal(summary.split.kind, 'date');
+  const { header, columns } = parseCsv(readFileSync(join(out, 'train.csv')));
+  assert.equal(header.at(-1), '__label');
+  assert.equal(header.length, summary.features + 1);
+  assert.equal(columns[0].length, summary.split.trainRows);
+});
+
+test('bad options and configs exit with 2 and name the problem', async () => {
+  const bad = async (pattern: RegExp, ...args: string[]) => {
+    const r = await cli('prepare', '--root', root, '--out', join(root, 'never'), ...args);
+    assert.equal(r.code, 2, r.stderr);
+    assert.match(r.stderr, pattern);
+    assert.ok(!existsSync(join(root, 'never')));
+  };
+  await bad(/--split expects date:YYYY-MM-DD or none/, '--dataset', 'builtin', '--split', 'weekly');
+  await bad(/names column "Tagz", which the leads do not have/, '--dataset', 'builtin', '--allow-leakage', 'Tagz');
+  await bad(/expected an ISO date/, '--dataset', 'builtin', '--split', 'date:yesterday');
+  await bad(/--format must be binary or csv/, '--dataset', 'builtin', '--format', 'parquet');
+  const taxonomy = join(root, 'taxonomy.json');
+  writeFileSync(taxonomy, '{"version": 1, "pageTypes": [{"name": "docs"}], "themes": []}');
+  await bad(/pageTypes\[0\]\.keywords must be a list/, '--dataset', 'builtin', '--taxonomy', taxonomy);
+});
