@@ -24,14 +24,18 @@ export {
   type Dataset,
   type DatasetConfig,
   datasetLabels,
+  firstLeadWithPath,
+  type LeadRecord,
   type LoadDatasetOptions,
+  leadRecord,
   loadDataset,
   numericColumn,
   parseDatasetConfig,
   presetConfig,
   presetNames,
+  recordAt,
 } from './data/datasets/index.js';
-export { type PathLengths, pathLengths } from './data/events/index.js';
+export { type PageCount, type PathLengths, pathLengths, topPages } from './data/events/index.js';
 export { type LoadTableOptions, loadTable } from './data/load-table.js';
 export {
   bestAchievableAuc,
@@ -46,7 +50,32 @@ export {
   toProfileJSON,
 } from './data/profile/index.js';
 export { inferSchema, type TableSchema } from './data/schema/index.js';
+export {
+  conversionByFeatureValue,
+  encodingTable,
+  excludedTable,
+  type FeatureInput,
+  type FeatureMatrix,
+  FeaturePipeline,
+  type FeatureSpec,
+  featureGroupTable,
+  indicatorConversion,
+  leadBeforeAfter,
+  type PipelineOptions,
+  type PreparedPart,
+  parseTaxonomy,
+  pathOrderExample,
+  proposeTaxonomy,
+  readPreparedPart,
+  Standardizer,
+  type Taxonomy,
+  TaxonomyMatcher,
+  taxonomyTable,
+  writePreparedData,
+} from './features/index.js';
 export { averagePrecision, logLoss, multiClassLogLoss, rocAuc } from './metrics/index.js';
+export { GradientBoostingClassifier, RandomForestClassifier } from './models/ensemble/index.js';
+export { LogisticRegression } from './models/linear/index.js';
 export { NotebookOutput, type NotebookParams, notebookParams, toHtmlTable } from './notebook/index.js';
 export {
   classBalanceChart,
@@ -69,4 +98,16 @@ export {
   strongestCategoricalColumns,
   strongestNumericColumns,
 } from './plot/index.js';
-export { type Fold, foldsFromAssignment, StratifiedKFold } from './selection/stratified-k-fold.js';
+export {
+  compareFeatureSets,
+  dateSplit,
+  type FeatureSetResult,
+  type FeatureSetVariant,
+  type Fold,
+  foldsFromAssignment,
+  type PreparedDataset,
+  type PrepareOptions,
+  prepareDataset,
+  StratifiedKFold,
+  stratifiedHoldout,
+} from './selection/index.js';

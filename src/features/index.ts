@@ -11,6 +11,16 @@ export {
   type LeakageFinding,
   type Observation,
 } from './feature-spec.js';
+export {
+  conversionByFeatureValue,
+  encodingTable,
+  excludedTable,
+  featureGroupTable,
+  indicatorConversion,
+  leadBeforeAfter,
+  pathOrderExample,
+  taxonomyTable,
+} from './inspect.js';
 export { type FeatureInput, type FeatureMatrix, FeaturePipeline, requiredColumns, type TransformOneOptions } from './pipeline.js';
 export type { ColumnEncodingChoice, PipelineOptions } from './pipeline-options.js';
 export {

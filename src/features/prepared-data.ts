@@ -27,7 +27,7 @@ export const PREPARED_VERSION = 1;
 
 /**
  * Writes a prepared data set into `dir`: feature-spec.json, features.json (names and
- * groups), manifest.json, and per part the matrix — `<part>.X.f64` (little-endian float64,
+ * groups), taxonomy.json (when there are events, to edit), manifest.json, and per part the matrix — `<part>.X.f64` (little-endian float64,
  * row-major) with `<part>.y.i8` labels, or `<part>.csv` with a header — and `<part>.ids.txt`.
  * Everything is written to a temporary folder that replaces `dir` only when complete.
  */
@@ -40,6 +40,8 @@ export function writePreparedData(dir: string, data: PreparedData, format: Prepa
     const files: Record<string, unknown> = {};
     writeFileSync(join(temp, 'feature-spec.json'), `${JSON.stringify(data.spec, null, 1)}\n`);
     writeFileSync(join(temp, 'features.json'), `${JSON.stringify(data.spec.features, null, 1)}\n`);
+    // The taxonomy on its own, to edit and pass back with --taxonomy.
+    if (data.spec.events) writeFileSync(join(temp, 'taxonomy.json'), `${JSON.stringify(data.spec.events.taxonomy, null, 2)}\n`);
     const parts: [string, PreparedPart | null][] = [
       ['train', data.train],
       ['test', data.test],

@@ -85,8 +85,8 @@ export class NotebookOutput {
   }
 
   /** Shows rows of plain objects as a table. */
-  table(rows: readonly Record<string, Cell>[], options: HtmlTableOptions = {}): void {
-    this.sink.html(toHtmlTable(rows, options));
+  table(rows: readonly object[], options: HtmlTableOptions = {}): void {
+    this.sink.html(toHtmlTable(rows as readonly Record<string, Cell>[], options));
   }
 
   markdown(text: string): void {

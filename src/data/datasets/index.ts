@@ -7,6 +7,7 @@ export {
   type TruthConfig,
 } from './dataset-config.js';
 export { datasetLabels, numericColumn } from './dataset-labels.js';
+export { firstLeadWithPath, type LeadRecord, leadRecord, recordAt } from './lead-records.js';
 export { type Dataset, type LoadDatasetOptions, loadDataset } from './load-dataset.js';
 export { loadDatasetConfig, type ParseDatasetConfigOptions, parseDatasetConfig } from './parse-dataset-config.js';
 export {

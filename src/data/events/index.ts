@@ -1,1 +1,2 @@
 export { type PathLengths, pathLengths } from './path-lengths.js';
+export { type PageCount, topPages } from './top-pages.js';
