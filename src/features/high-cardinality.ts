@@ -73,7 +73,8 @@ function fitTargetMeans(
   stored: ReadonlySet<string>,
 ): { target: NonNullable<HighCardinalityEncoding['target']>; outOfFold: Float64Array } {
   const MISSING = '\u0000missing';
-  const k = Math.max(...folds) + 1;
+  let k = 0;
+  for (const f of folds) if (f + 1 > k) k = f + 1;
   const all = new Map<string, Tally>();
   const perFold = Array.from({ length: k }, () => new Map<string, Tally>());
   const foldTotals = Array.from({ length: k }, () => ({ n: 0, pos: 0 }));

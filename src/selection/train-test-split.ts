@@ -23,8 +23,7 @@ export function stratifiedHoldout(y: Labels, testSize = 0.2, randomState: Random
     const rows = byClass.get(label)!;
     rng.shuffle(rows);
     const n = rows.length < 2 ? 0 : Math.max(1, Math.round(testSize * rows.length));
-    test.push(...rows.slice(0, n));
-    train.push(...rows.slice(n));
+    for (let k = 0; k < rows.length; k++) (k < n ? test : train).push(rows[k]);
   }
   return { train: Int32Array.from(train).sort(), test: Int32Array.from(test).sort() };
 }
