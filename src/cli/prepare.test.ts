@@ -79,3 +79,49 @@ test('bad options and configs exit with 2 and name the problem', async () => {
   writeFileSync(taxonomy, '{"version": 1, "pageTypes": [{"name": "docs"}], "themes": []}');
   await bad(/pageTypes\[0\]\.keywords must be a list/, '--dataset', 'builtin', '--taxonomy', taxonomy);
 });
+
+test("prepare works on a user's own CSV export with a dataset config", async () => {
+  const rows = ['Lead ID,Status,Source,Employees,Timeframe,Email'];
+  for (let i = 0; i < 400; i++) {
+    const won = i % 5 === 0;
+    rows.push(
+      [
+        `X${i}`,
+        won ? 'Won' : 'Lost',
+        ['Google', 'google ', 'LinkedIn', 'Event'][i % 4],
+        i % 7 === 0 ? 'Select' : String(10 + (i % 50) * (won ? 20 : 3)),
+        i % 3 === 0 ? '' : won || i % 4 === 0 ? '0-3 months' : ['No plan', '6-12 months'][i % 2],
+        `person${i}@example.com`,
+      ].join(','),
+    );
+  }
+  writeFileSync(join(root, 'crm.csv'), `${rows.join('\n')}\n`);
+  const config = {
+    name: 'crm',
+    target: { column: 'Status', positive: 'won' },
+    id: 'Lead ID',
+    caseFold: ['Source'],
+    formFields: ['Timeframe'],
+  };
+  writeFileSync(join(root, 'crm.json'), JSON.stringify(config));
+  const out = join(root, 'crm-prepared');
+  const result = await cli(
+    'prepare',
+    '--dataset',
+    join(root, 'crm.csv'),
+    '--config',
+    join(root, 'crm.json'),
+    '--out',
+    out,
+    '--json',
+  );
+  assert.equal(result.code, 0, result.stderr);
+  const summary = JSON.parse(result.stdout);
+  assert.equal(summary.split.trainRows + summary.split.testRows, 400);
+  const names: string[] = JSON.parse(readFileSync(join(out, 'features.json'), 'utf8')).names;
+  assert.ok(names.includes('Source=google') && !names.includes('Source=Google'), 'Google and google are one source');
+  assert.ok(names.includes('Employees__missing') && names.includes('form.missingShare'));
+  assert.ok(
+    summary.excluded.some((e: { column: string; reason: string }) => e.column === 'Email' && e.reason === 'personal data'),
+  );
+});

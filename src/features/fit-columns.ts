@@ -56,30 +56,34 @@ export function fitColumns(
       );
     }
   }
-  const candidates: ColumnSchema[] = [];
-  for (const c of schema) {
-    const reason = structuralExclusion(c, config);
-    if (reason) excluded.push(reason);
-    else candidates.push(c);
-  }
   const values = (name: string): ArrayLike<unknown> => columnValues(leads, name);
+  const roleChecked: ColumnSchema[] = [];
+  for (const c of schema) {
+    const reason = roleExclusion(c);
+    if (reason) excluded.push(reason);
+    else roleChecked.push(c);
+  }
+  // Personal data first, so an e-mail column is reported as personal data, not as free text.
   const pii = guardPersonalData(
-    candidates
-      .filter((c) => c.role === 'feature' || c.role === 'pii')
-      .map((c) => ({ name: c.name, kind: c.kind, values: values(c.name) })),
+    roleChecked.filter((c) => c.role === 'feature').map((c) => ({ name: c.name, kind: c.kind, values: values(c.name) })),
     config.pii,
   );
   excluded.push(...pii);
+  const candidates: ColumnSchema[] = [];
+  for (const c of roleChecked) {
+    if (pii.some((p) => p.column === c.name)) continue;
+    const reason = kindExclusion(c, config);
+    if (reason) excluded.push(reason);
+    else candidates.push(c);
+  }
   const piiNames = new Set(pii.map((p) => p.column));
-  const screened: LeakageCandidate[] = candidates
-    .filter((c) => !piiNames.has(c.name))
-    .map((c) => ({
-      name: c.name,
-      kind: c.kind,
-      values: values(c.name),
-      configured: c.role in CONFIGURED_AS,
-      configuredAs: CONFIGURED_AS[c.role],
-    }));
+  const screened: LeakageCandidate[] = candidates.map((c) => ({
+    name: c.name,
+    kind: c.kind,
+    values: values(c.name),
+    configured: c.role in CONFIGURED_AS,
+    configuredAs: CONFIGURED_AS[c.role],
+  }));
   const guard = guardLeakage(screened, labels, { threshold: o.leakage.threshold, allow: new Set(o.leakage.allow), seed: o.seed });
   excluded.push(...guard.excluded);
   const leaking = new Set(guard.excluded.map((e) => e.column));
@@ -100,13 +104,21 @@ export function fitColumns(
   return { columns, groups: fieldGroups(config, byName), excluded, leakage: guard.findings, outOfFold };
 }
 
-function structuralExclusion(c: ColumnSchema, config: DatasetConfig): ExcludedColumn | null {
+/** Exclusions by the role the config gives a column. */
+function roleExclusion(c: ColumnSchema): ExcludedColumn | null {
   const ex = (reason: ExcludedColumn['reason'], detail: string): ExcludedColumn => ({ column: c.name, reason, detail });
   if (c.role === 'target') return ex('target', 'the target');
   if (c.role === 'pii') return ex('personal data', 'configured as personal data');
-  if (c.role === 'id' || c.kind === 'id') return ex('id', c.role === 'id' ? 'configured id' : c.reason);
+  if (c.role === 'id') return ex('id', 'configured id');
   if (c.role === 'dropped') return ex('dropped', 'listed in drop');
   if (c.role === 'date') return ex('date', 'the creation date: used for time features');
+  return null;
+}
+
+/** Exclusions by what a column holds. */
+function kindExclusion(c: ColumnSchema, config: DatasetConfig): ExcludedColumn | null {
+  const ex = (reason: ExcludedColumn['reason'], detail: string): ExcludedColumn => ({ column: c.name, reason, detail });
+  if (c.kind === 'id') return ex('id', c.reason);
   if (c.kind === 'empty') return ex('empty', 'every value is missing');
   if (c.kind === 'date' && c.role === 'feature')
     return ex('date', `a date other than the creation date (${config.date ?? 'none configured'})`);
