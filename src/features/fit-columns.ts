@@ -76,7 +76,6 @@ export function fitColumns(
     if (reason) excluded.push(reason);
     else candidates.push(c);
   }
-  const piiNames = new Set(pii.map((p) => p.column));
   const screened: LeakageCandidate[] = candidates.map((c) => ({
     name: c.name,
     kind: c.kind,
