@@ -1,4 +1,28 @@
 export { compareFeatureSets, type FeatureSetResult, type FeatureSetVariant } from './compare-feature-sets.js';
+export {
+  type CrossValidateOptions,
+  type CvResult,
+  crossValidate,
+  type FoldScore,
+  type ImbalanceStrategy,
+  type ModelCandidate,
+  NO_STRATEGY,
+} from './cross-validate.js';
+export { groupKFold } from './group-k-fold.js';
+export {
+  buildLeaderboard,
+  type ChampionRule,
+  chooseChampion,
+  DEFAULT_CHAMPION_RULE,
+  type LeaderboardMetric,
+  type LeaderboardOptions,
+  type LeaderboardRow,
+  type MeanSd,
+  maxF1Threshold,
+  sortLeaderboard,
+} from './leaderboard.js';
 export { type PreparedDataset, type PrepareOptions, prepareDataset, type SplitChoice } from './prepare-dataset.js';
+export { foldsOfMatrix, type PreparedFold, prepareFolds } from './prepare-folds.js';
+export { RepeatedStratifiedKFold, type RepeatedStratifiedKFoldParams } from './repeated-stratified-k-fold.js';
 export { type Fold, foldsFromAssignment, StratifiedKFold, type StratifiedKFoldParams } from './stratified-k-fold.js';
 export { dateSplit, stratifiedHoldout } from './train-test-split.js';
