@@ -70,7 +70,9 @@ test('samplers see only the training part of each fold, never a test row', async
   // The matrices given to the sampler are the (scaled) training rows: compare against the fold's own training matrix.
   const unscaled = new SpySampler();
   await crossValidate({ ...lr, standardize: false }, folds, { strategy: { key: 'spy', label: 'spy', sampler: () => unscaled } });
-  folds.forEach((fold, f) => assert.deepEqual(unscaled.seen[f].data, fold.trainX.data));
+  folds.forEach((fold, f) => {
+    assert.deepEqual(unscaled.seen[f].data, fold.trainX.data);
+  });
 });
 
 test('every lead is scored once, out of fold, and the leaderboard summarizes the folds', async () => {
