@@ -14,6 +14,7 @@ export {
 export { funnelChart, type StageCount } from './funnel-chart.js';
 export { type LeakageSuspect, leakageChart } from './leakage-chart.js';
 export { type ColumnMissingness, missingConversionChart, missingnessChart } from './missingness-chart.js';
+export { importanceChart, learningCurveChart } from './model-charts.js';
 export { type NumericByClassOptions, numericByClassChart } from './numeric-by-class-chart.js';
 export { pathLengthChart, pathLengthQuantile } from './path-length-chart.js';
 export {

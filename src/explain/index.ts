@@ -1,0 +1,5 @@
+export { describeFeature, isIndicatorName } from './feature-words.js';
+export { groupImportances, type ImportanceRow, rankImportances } from './importance.js';
+export { describeOddsRatios, oddsRatioTable } from './odds-ratios.js';
+export { meanAbsoluteContributions } from './shap-summary.js';
+export { type TreeShapResult, treeShap } from './tree-shap.js';
