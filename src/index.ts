@@ -10,6 +10,7 @@ export {
   fromJSON,
   InputError,
   LeadstackError,
+  LearningHistory,
   Matrix,
   NotFittedError,
   Rng,
@@ -51,6 +52,16 @@ export {
 } from './data/profile/index.js';
 export { inferSchema, type TableSchema } from './data/schema/index.js';
 export {
+  describeFeature,
+  describeOddsRatios,
+  groupImportances,
+  meanAbsoluteContributions,
+  oddsRatioTable,
+  rankImportances,
+  type TreeShapResult,
+  treeShap,
+} from './explain/index.js';
+export {
   conversionByFeatureValue,
   encodingTable,
   excludedTable,
@@ -74,8 +85,23 @@ export {
   writePreparedData,
 } from './features/index.js';
 export { averagePrecision, logLoss, multiClassLogLoss, rocAuc } from './metrics/index.js';
-export { GradientBoostingClassifier, RandomForestClassifier } from './models/ensemble/index.js';
-export { LogisticRegression } from './models/linear/index.js';
+export {
+  GradientBoostingClassifier,
+  RandomForestClassifier,
+} from './models/ensemble/index.js';
+export { type CoefficientSummary, LogisticRegression } from './models/linear/index.js';
+export { loadTfjsModel, NeuralNetClassifier, type NeuralNetParams, neuralBackend, saveTfjsModel } from './models/neural/index.js';
+export {
+  BUILTIN_RULES,
+  datasetRuleMatrix,
+  defaultRules,
+  parseRuleSet,
+  RuleBasedScorer,
+  type RuleSet,
+  ruleMatrix,
+  ruleTable,
+  X_EDUCATION_RULES,
+} from './models/rules/index.js';
 export { NotebookOutput, type NotebookParams, notebookParams, toHtmlTable } from './notebook/index.js';
 export {
   classBalanceChart,
@@ -83,7 +109,9 @@ export {
   type Figure,
   figureToHtml,
   funnelChart,
+  importanceChart,
   leakageChart,
+  learningCurveChart,
   missingConversionChart,
   missingnessChart,
   numericByClassChart,
@@ -99,15 +127,34 @@ export {
   strongestNumericColumns,
 } from './plot/index.js';
 export {
+  buildLeaderboard,
+  type ChampionRule,
+  type CvResult,
+  chooseChampion,
   compareFeatureSets,
+  crossValidate,
+  DEFAULT_CHAMPION_RULE,
   dateSplit,
   type FeatureSetResult,
   type FeatureSetVariant,
   type Fold,
   foldsFromAssignment,
+  groupKFold,
+  type HoldoutMetrics,
+  holdoutComparison,
+  holdoutMetrics,
+  type ImbalanceStrategy,
+  type LeaderboardRow,
+  MODEL_KEYS,
+  type ModelCandidate,
+  modelCandidate,
   type PreparedDataset,
+  type PreparedFold,
   type PrepareOptions,
   prepareDataset,
+  prepareFolds,
+  RepeatedStratifiedKFold,
   StratifiedKFold,
+  sortLeaderboard,
   stratifiedHoldout,
 } from './selection/index.js';

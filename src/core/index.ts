@@ -22,6 +22,7 @@ export type {
 } from './estimator.js';
 export { isAborted } from './estimator.js';
 export { classCounts, type Labels, type SampleWeight, takeRows, toInt32 } from './labels.js';
+export { LearningHistory } from './learning-history.js';
 export { concatRows, Matrix } from './matrix.js';
 export { hashString, makeRng, type RandomState, Rng } from './rng.js';
 export {

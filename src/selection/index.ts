@@ -9,6 +9,7 @@ export {
   NO_STRATEGY,
 } from './cross-validate.js';
 export { groupKFold } from './group-k-fold.js';
+export { type HoldoutMetrics, type HoldoutRow, holdoutComparison, holdoutMetrics } from './holdout.js';
 export {
   buildLeaderboard,
   type ChampionRule,
@@ -21,6 +22,7 @@ export {
   maxF1Threshold,
   sortLeaderboard,
 } from './leaderboard.js';
+export { MODEL_KEYS, type ModelKey, modelCandidate } from './model-candidates.js';
 export { type PreparedDataset, type PrepareOptions, prepareDataset, type SplitChoice } from './prepare-dataset.js';
 export { foldsOfMatrix, type PreparedFold, prepareFolds } from './prepare-folds.js';
 export { RepeatedStratifiedKFold, type RepeatedStratifiedKFoldParams } from './repeated-stratified-k-fold.js';

@@ -23,6 +23,9 @@ export interface PreparedDataset {
   /** Null when there is no test part (split { none: true }). */
   test: PreparedPart | null;
   split: Record<string, unknown>;
+  /** Data-set rows of each part. */
+  trainRows: Int32Array;
+  testRows: Int32Array;
   /** Events left out by censoring in the training part. */
   censoredEvents: number;
 }
@@ -73,5 +76,13 @@ export function prepareDataset(dataset: Dataset, options: PrepareOptions = {}): 
     test = part(fold.test, pipeline.transform(testLeads, dataset.events).matrix);
   }
   split = { ...split, trainRows: fold.train.length, testRows: fold.test.length };
-  return { pipeline, train: part(fold.train, train.matrix), test, split, censoredEvents: train.censoredEvents };
+  return {
+    pipeline,
+    train: part(fold.train, train.matrix),
+    test,
+    split,
+    trainRows: fold.train,
+    testRows: fold.test,
+    censoredEvents: train.censoredEvents,
+  };
 }

@@ -3,3 +3,4 @@ export { BUILTIN_RULES, defaultRules, X_EDUCATION_RULES } from './default-rules.
 export { RuleBasedScorer, type RuleBasedScorerParams } from './rule-based-scorer.js';
 export { firedRules, type RuleEventColumns, ruleMatrix } from './rule-features.js';
 export { type EventCondition, type FieldCondition, parseRuleSet, type RuleSet, type ScoringRule } from './rule-set.js';
+export { ruleTable } from './rule-table.js';
