@@ -1,0 +1,276 @@
+import { type FeatureLayout, NO_SKIP } from './binned-dataset.js';
+import { nodeScore, resetSplit, type SplitParams, scanFeature, splitRecordSize, unbundleFeature } from './split-finder.js';
+
+/**
+ * The gradient-histogram kernel shared by the main thread and the histogram worker threads.
+ * A batch of jobs is run by every thread on its own share of the stored columns ("groups"):
+ * build the histogram of a node from its rows, derive a sibling's by subtraction (parent −
+ * built child), then find each node's best split among the thread's features. Each thread
+ * writes its best split per job; the main thread keeps the best of them (higher gain, then
+ * lower feature index), so the result does not depend on the number of threads.
+ */
+
+/** Job fields (Int32): kind, slot, start, end, parent slot, sibling slot, mask index (−1 = tree mask), find (1/0). */
+export const JOB_INTS = 8;
+export const JOB_BUILD = 0;
+export const JOB_SUBTRACT = 1;
+/** Gradient, hessian, count: boosting trees have one gradient channel. */
+export const HIST_STRIDE = 3;
+
+/** Control words (Int32) for the Atomics handshake. */
+export const CTRL_GEN = 0;
+export const CTRL_DONE = 1;
+export const CTRL_CMD = 2;
+export const CTRL_JOBS = 3;
+export const CTRL_ERROR = 4;
+/** Stamp base of the batch: rowJob[row] − base is the build job holding the row. */
+export const CTRL_STAMP = 5;
+export const CTRL_SIZE = 8;
+export const CMD_RUN = 0;
+export const CMD_EXIT = 1;
+
+export interface KernelBuffers {
+  bins: Uint8Array;
+  sparseStart: Int32Array;
+  sparseRows: Int32Array;
+  sparseBins: Uint8Array;
+  rows: Int32Array;
+  /** Gradients and hessians by row (for sparse passes). */
+  grad: Float64Array;
+  hess: Float64Array;
+  /** Per row: stamp + index of the build job holding it in the current batch. */
+  rowJob: Int32Array;
+  /** Gradients and hessians in row-order positions (og[i] belongs to rows[i]). */
+  og: Float64Array;
+  oh: Float64Array;
+  hist: Float64Array;
+  treeMask: Uint8Array;
+  nodeMasks: Uint8Array;
+  jobs: Int32Array;
+  jobTotals: Float64Array;
+  results: Float64Array;
+  control: Int32Array;
+}
+
+export interface KernelConfig {
+  layout: FeatureLayout;
+  params: SplitParams;
+  /** Doubles per histogram slot. */
+  slotSize: number;
+  maxJobs: number;
+  nThreads: number;
+  /** Groups of thread t are groupSplits[t] .. groupSplits[t + 1]. */
+  groupSplits: Int32Array;
+}
+
+/** Runs `nJobs` jobs for thread `thread`'s groups. */
+export function runKernel(buffers: KernelBuffers, config: KernelConfig, nJobs: number, thread: number): void {
+  const { layout, slotSize } = config;
+  const g0 = config.groupSplits[thread];
+  const g1 = config.groupSplits[thread + 1];
+  const active = activeGroups(layout, buffers.treeMask, g0, g1);
+  const { jobs, hist } = buffers;
+  let buildRows = 0;
+  for (let j = 0; j < nJobs; j++)
+    if (jobs[j * JOB_INTS] === JOB_BUILD) buildRows += jobs[j * JOB_INTS + 3] - jobs[j * JOB_INTS + 2];
+  for (let g = g0; g < g1; g++) {
+    if (!active[g - g0] || buildRows === 0) continue;
+    const nnz = buffers.sparseStart[g + 1] - buffers.sparseStart[g];
+    if (nnz > 0 && nnz < buildRows) buildGroupSparse(buffers, config, nJobs, g);
+    else buildGroupDense(buffers, config, nJobs, g);
+  }
+  for (let j = 0; j < nJobs; j++) {
+    const at = j * JOB_INTS;
+    if (jobs[at] !== JOB_SUBTRACT) continue;
+    const out = jobs[at + 1] * slotSize;
+    const parent = jobs[at + 4] * slotSize;
+    const sibling = jobs[at + 5] * slotSize;
+    for (let g = g0; g < g1; g++) {
+      if (!active[g - g0]) continue;
+      const from = layout.groupBinStart[g] * HIST_STRIDE;
+      const to = layout.groupBinStart[g + 1] * HIST_STRIDE;
+      for (let k = from; k < to; k++) hist[out + k] = hist[parent + k] - hist[sibling + k];
+    }
+  }
+  const R = splitRecordSize(1);
+  const scratch = new Float64Array(2 * HIST_STRIDE);
+  const unbundled = new Float64Array(256 * HIST_STRIDE);
+  for (let j = 0; j < nJobs; j++) {
+    const at = j * JOB_INTS;
+    const record = buffers.results.subarray((thread * config.maxJobs + j) * R, (thread * config.maxJobs + j + 1) * R);
+    resetSplit(record);
+    if (jobs[at + 7] !== 1) continue;
+    const maskIndex = jobs[at + 6];
+    const mask = maskIndex < 0 ? buffers.treeMask : buffers.nodeMasks;
+    const maskBase = maskIndex < 0 ? 0 : maskIndex * layout.nFeatures;
+    const slotBase = jobs[at + 1] * slotSize;
+    const totalsAt = j * HIST_STRIDE;
+    const parentScore = nodeScore(buffers.jobTotals, totalsAt, config.params);
+    for (let g = g0; g < g1; g++) {
+      if (!active[g - g0]) continue;
+      const groupBase = slotBase + layout.groupBinStart[g] * HIST_STRIDE;
+      for (let k = layout.groupFeatureStart[g]; k < layout.groupFeatureStart[g + 1]; k++) {
+        const f = layout.groupFeatures[k];
+        if (mask[maskBase + f] !== 1) continue;
+        const valueBins = layout.featureValueBins[f];
+        if (layout.featureDefaultBin[f] < 0) {
+          scanFeature(
+            hist,
+            groupBase,
+            valueBins,
+            null,
+            0,
+            buffers.jobTotals,
+            totalsAt,
+            parentScore,
+            config.params,
+            f,
+            record,
+            scratch,
+          );
+        } else {
+          unbundleFeature(hist, groupBase, layout, f, buffers.jobTotals, totalsAt, HIST_STRIDE, unbundled);
+          scanFeature(
+            unbundled,
+            0,
+            valueBins,
+            null,
+            0,
+            buffers.jobTotals,
+            totalsAt,
+            parentScore,
+            config.params,
+            f,
+            record,
+            scratch,
+          );
+        }
+      }
+    }
+  }
+}
+
+function activeGroups(layout: FeatureLayout, treeMask: Uint8Array, g0: number, g1: number): Uint8Array {
+  const active = new Uint8Array(g1 - g0);
+  for (let g = g0; g < g1; g++) {
+    for (let k = layout.groupFeatureStart[g]; k < layout.groupFeatureStart[g + 1]; k++) {
+      if (treeMask[layout.groupFeatures[k]] === 1) {
+        active[g - g0] = 1;
+        break;
+      }
+    }
+  }
+  return active;
+}
+
+/** Builds group g's histogram for every build job, one node at a time over the node's rows. */
+function buildGroupDense(buffers: KernelBuffers, config: KernelConfig, nJobs: number, g: number): void {
+  const { layout, slotSize } = config;
+  const { jobs, hist } = buffers;
+  const skipBin = layout.groupSkipBin[g];
+  for (let j = 0; j < nJobs; j++) {
+    const at = j * JOB_INTS;
+    if (jobs[at] !== JOB_BUILD) continue;
+    const slotBase = jobs[at + 1] * slotSize;
+    const hb = slotBase + layout.groupBinStart[g] * HIST_STRIDE;
+    const he = slotBase + layout.groupBinStart[g + 1] * HIST_STRIDE;
+    hist.fill(0, hb, he);
+    if (skipBin === NO_SKIP) {
+      buildGroupAll(buffers, g * layout.rows, jobs[at + 2], jobs[at + 3], hb);
+    } else {
+      buildGroup(buffers, g * layout.rows, jobs[at + 2], jobs[at + 3], hb, skipBin);
+      fillSkippedBin(hist, hb, he, hb + skipBin * HIST_STRIDE, buffers.jobTotals, j * HIST_STRIDE);
+    }
+  }
+}
+
+/** Builds group g's histogram for every build job in one pass over the group's non-skipped rows. */
+function buildGroupSparse(buffers: KernelBuffers, config: KernelConfig, nJobs: number, g: number): void {
+  const { layout, slotSize } = config;
+  const { jobs, hist, sparseRows, sparseBins, rowJob, grad, hess } = buffers;
+  const groupOffset = layout.groupBinStart[g] * HIST_STRIDE;
+  const groupEnd = layout.groupBinStart[g + 1] * HIST_STRIDE;
+  const base = new Float64Array(nJobs).fill(-1);
+  for (let j = 0; j < nJobs; j++) {
+    const at = j * JOB_INTS;
+    if (jobs[at] !== JOB_BUILD) continue;
+    base[j] = jobs[at + 1] * slotSize + groupOffset;
+    hist.fill(0, base[j], jobs[at + 1] * slotSize + groupEnd);
+  }
+  const stamp = Atomics.load(buffers.control, CTRL_STAMP);
+  for (let e = buffers.sparseStart[g]; e < buffers.sparseStart[g + 1]; e++) {
+    const row = sparseRows[e];
+    const j = rowJob[row] - stamp;
+    if (j < 0 || j >= nJobs) continue;
+    const k = base[j] + sparseBins[e] * HIST_STRIDE;
+    hist[k] += grad[row];
+    hist[k + 1] += hess[row];
+    hist[k + 2] += 1;
+  }
+  const skipBin = layout.groupSkipBin[g];
+  for (let j = 0; j < nJobs; j++) {
+    if (base[j] < 0) continue;
+    const he = base[j] - groupOffset + groupEnd;
+    fillSkippedBin(hist, base[j], he, base[j] + skipBin * HIST_STRIDE, buffers.jobTotals, j * HIST_STRIDE);
+  }
+}
+
+/** Accumulates gradient, hessian and count of rows[start..end) into the group's bins at `hb`, except bin `skip`. */
+function buildGroup(buffers: KernelBuffers, colBase: number, start: number, end: number, hb: number, skip: number): void {
+  const { bins, rows, og, oh, hist } = buffers;
+  for (let i = start; i < end; i++) {
+    const b = bins[colBase + rows[i]];
+    if (b === skip) continue;
+    const k = hb + b * HIST_STRIDE;
+    hist[k] += og[i];
+    hist[k + 1] += oh[i];
+    hist[k + 2] += 1;
+  }
+}
+
+/** Accumulates every row of rows[start..end) into the group's bins at `hb` (dense groups). */
+function buildGroupAll(buffers: KernelBuffers, colBase: number, start: number, end: number, hb: number): void {
+  const { bins, rows, og, oh, hist } = buffers;
+  for (let i = start; i < end; i++) {
+    const k = hb + bins[colBase + rows[i]] * HIST_STRIDE;
+    hist[k] += og[i];
+    hist[k + 1] += oh[i];
+    hist[k + 2] += 1;
+  }
+}
+
+/** The skipped bin holds the node totals minus every other bin of the group. */
+function fillSkippedBin(hist: Float64Array, hb: number, he: number, skip: number, totals: Float64Array, at: number): void {
+  let g = totals[at];
+  let h = totals[at + 1];
+  let c = totals[at + 2];
+  for (let k = hb; k < he; k += HIST_STRIDE) {
+    if (k === skip) continue;
+    g -= hist[k];
+    h -= hist[k + 1];
+    c -= hist[k + 2];
+  }
+  hist[skip] = g;
+  hist[skip + 1] = h;
+  hist[skip + 2] = c;
+}
+
+/** Splits groups into `nThreads` contiguous shares of about equal cost (rows per pass plus bins to scan). */
+export function splitGroups(layout: FeatureLayout, nThreads: number): Int32Array {
+  const cost = new Float64Array(layout.nGroups);
+  let total = 0;
+  for (let g = 0; g < layout.nGroups; g++) {
+    const bins = layout.groupBinStart[g + 1] - layout.groupBinStart[g];
+    cost[g] = layout.rows + 8 * bins;
+    total += cost[g];
+  }
+  const splits = new Int32Array(nThreads + 1);
+  let acc = 0;
+  let t = 1;
+  for (let g = 0; g < layout.nGroups && t < nThreads; g++) {
+    acc += cost[g];
+    if (acc >= (total * t) / nThreads) splits[t++] = g + 1;
+  }
+  for (; t <= nThreads; t++) splits[t] = layout.nGroups;
+  return splits;
+}

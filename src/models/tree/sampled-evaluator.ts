@@ -1,0 +1,170 @@
+import type { Rng } from '../../core/rng.js';
+import { type BinnedDataset, featureBinLookup } from './binned-dataset.js';
+import { nodeScore, resetSplit, type SplitParams, scanFeature, splitRecordSize } from './split-finder.js';
+import type { GrowNode, NodeEvaluator, SplitRequest } from './tree-grower.js';
+
+/** Above this many occupied bins a feature's bins are scanned in order rather than sorted. */
+const SORT_LIMIT = 32;
+
+export interface SampledEvaluatorOptions {
+  /** Features to examine per node (scikit-learn's max_features, as a count). */
+  maxFeatures: number;
+  rng: Rng;
+  /** Weight of each row (0 = not in this tree's sample). */
+  rowWeight: Float64Array;
+  /** Gradient channel each row's weight is added to: its class (multi-class); binary forests: 0 for class 1, −1 for class 0. */
+  rowChannel: Int32Array;
+}
+
+/**
+ * Split finding for random forests: at every node, features are drawn at random (without
+ * replacement) until `maxFeatures` features that are not constant in the node have been examined
+ * (scikit-learn's rule). Each drawn feature's histogram is built from the node's rows alone and
+ * only its occupied bins are visited and cleared, so the many small nodes of fully grown trees
+ * cost time in proportion to their rows, not to the number of bins.
+ */
+export class SampledEvaluator implements NodeEvaluator {
+  private readonly data: BinnedDataset;
+  private readonly params: SplitParams;
+  private readonly options: SampledEvaluatorOptions;
+  private readonly lookups: Uint8Array[];
+  private readonly order: Int32Array;
+  private readonly allFeatures: Int32Array;
+  private readonly isConstant: Uint8Array;
+  /** Binary forests: each row's weight if it is of class 1, else 0. */
+  private readonly rowGrad: Float64Array;
+  private readonly hist: Float64Array;
+  private readonly touched = new Int32Array(256);
+  private readonly scratch: Float64Array;
+
+  constructor(data: BinnedDataset, params: SplitParams, options: SampledEvaluatorOptions, lookups?: Uint8Array[]) {
+    this.data = data;
+    this.params = params;
+    this.options = options;
+    const d = data.layout.nFeatures;
+    this.lookups = lookups ?? Array.from({ length: d }, (_, j) => featureBinLookup(data.layout, j));
+    this.order = new Int32Array(d);
+    this.allFeatures = Int32Array.from({ length: d }, (_, j) => j);
+    this.isConstant = new Uint8Array(d);
+    const { rowWeight, rowChannel } = options;
+    this.rowGrad = rowWeight.map((w, r) => (rowChannel[r] === 0 ? w : 0));
+    this.hist = new Float64Array(256 * (params.nGrad + 2));
+    this.scratch = new Float64Array(2 * (params.nGrad + 2));
+  }
+
+  release(_node: GrowNode): void {}
+
+  evaluate(requests: SplitRequest[], rows: Int32Array): void {
+    for (const request of requests) {
+      const candidates = request.parent?.candidates ?? this.allFeatures;
+      for (const node of request.nodes) node.split = this.findSplit(node, rows, candidates);
+      if (request.parent) request.parent.candidates = undefined;
+    }
+  }
+
+  /**
+   * Draws features until maxFeatures non-constant ones were scanned. Features constant in the
+   * parent are constant here too and are not drawn (scikit-learn's rule); the ones found
+   * constant here are left out of the children's candidates.
+   */
+  private findSplit(node: GrowNode, rows: Int32Array, candidates: Int32Array): Float64Array | null {
+    const p = this.params;
+    const record = new Float64Array(splitRecordSize(p.nGrad));
+    resetSplit(record);
+    const parentScore = nodeScore(node.totals, 0, p);
+    const c = candidates.length;
+    const order = this.order;
+    order.set(candidates);
+    const rng = this.options.rng;
+    let constants = 0;
+    let examined = 0;
+    for (let k = 0; k < c && examined < this.options.maxFeatures; k++) {
+      const pick = k + rng.int(c - k);
+      const f = order[pick];
+      order[pick] = order[k];
+      order[k] = f;
+      if (this.scanNodeFeature(node, rows, f, parentScore, record)) examined++;
+      else {
+        this.isConstant[f] = 1;
+        constants++;
+      }
+    }
+    if (constants === 0) node.candidates = candidates;
+    else {
+      const kept = new Int32Array(c - constants);
+      let m = 0;
+      for (let k = 0; k < c; k++) {
+        const f = candidates[k];
+        if (this.isConstant[f]) this.isConstant[f] = 0;
+        else kept[m++] = f;
+      }
+      node.candidates = kept;
+    }
+    return record[1] >= 0 ? record : null;
+  }
+
+  /** Builds feature f's histogram over the node's rows and scans it; false when f is constant in the node. */
+  private scanNodeFeature(node: GrowNode, rows: Int32Array, f: number, parentScore: number, record: Float64Array): boolean {
+    const p = this.params;
+    const S = p.nGrad + 2;
+    const H = p.nGrad;
+    const C = p.nGrad + 1;
+    const layout = this.data.layout;
+    const lut = this.lookups[f];
+    const bins = this.data.bins;
+    const base = layout.featureGroup[f] * layout.rows;
+    const { rowWeight, rowChannel } = this.options;
+    const hist = this.hist;
+    const touched = this.touched;
+    let m = 0;
+    if (S === 3) {
+      // One gradient channel (binary): weight of class-1 rows, weight, count; no branch on the class.
+      const rowGrad = this.rowGrad;
+      for (let i = node.start; i < node.end; i++) {
+        const r = rows[i];
+        const b = lut[bins[base + r]];
+        const k = b * 3;
+        if (hist[k + 2] === 0) touched[m++] = b;
+        hist[k] += rowGrad[r];
+        hist[k + 1] += rowWeight[r];
+        hist[k + 2] += 1;
+      }
+    } else {
+      for (let i = node.start; i < node.end; i++) {
+        const r = rows[i];
+        const b = lut[bins[base + r]];
+        const k = b * S;
+        if (hist[k + C] === 0) touched[m++] = b;
+        const w = rowWeight[r];
+        hist[k + rowChannel[r]] += w;
+        hist[k + H] += w;
+        hist[k + C] += 1;
+      }
+    }
+    const valueBins = layout.featureValueBins[f];
+    // Drop the missing bin from the list (scanFeature reads it separately); it is cleared below.
+    let n = 0;
+    for (let t = 0; t < m; t++) if (touched[t] !== valueBins) touched[n++] = touched[t];
+    const sorted = n <= SORT_LIMIT;
+    if (sorted) insertionSort(touched, n);
+    if (m > 1)
+      scanFeature(hist, 0, valueBins, sorted ? touched : null, n, node.totals, 0, parentScore, p, f, record, this.scratch);
+    if (sorted) {
+      for (let t = 0; t < n; t++) for (let k = touched[t] * S, e = k + S; k < e; k++) hist[k] = 0;
+      for (let k = valueBins * S, e = k + S; k < e; k++) hist[k] = 0;
+    } else hist.fill(0, 0, (valueBins + 1) * S);
+    return m > 1;
+  }
+}
+
+function insertionSort(values: Int32Array, n: number): void {
+  for (let i = 1; i < n; i++) {
+    const v = values[i];
+    let j = i - 1;
+    while (j >= 0 && values[j] > v) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = v;
+  }
+}
