@@ -36,3 +36,12 @@ export {
   saveFigure,
   saveFigures,
 } from './save-figure.js';
+
+// Figures of the evaluation layer: thresholds, capacity, calibration, grades, gains.
+
+export { type CapacityChartOptions, capacityChart } from './capacity-chart.js';
+export { gainsChart, type NamedLiftTable } from './gains-chart.js';
+export { type GradeComparisonChartOptions, gradeComparisonChart } from './grade-comparison-chart.js';
+export { liftChart } from './lift-chart.js';
+export { type PrecisionRecallChartOptions, precisionRecallChart, thresholdRuleLabel } from './precision-recall-chart.js';
+export { type ReliabilityChartOptions, reliabilityChart } from './reliability-chart.js';
