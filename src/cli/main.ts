@@ -3,6 +3,8 @@ import { readFileSync, realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { isLeadstackError } from '../core/errors.js';
+import { registerCompare } from './compare.js';
+import { registerExport } from './export.js';
 import { registerGenerate } from './generate.js';
 import { type CliIo, cliIo, processIo, withCliIo } from './io.js';
 import { registerPrepare } from './prepare.js';
@@ -22,6 +24,8 @@ export function makeProgram(): Command {
   registerGenerate(program);
   registerProfile(program);
   registerPrepare(program);
+  registerCompare(program);
+  registerExport(program);
   registerReport(program);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (text) => cliIo().out(text), writeErr: (text) => cliIo().err(text) });

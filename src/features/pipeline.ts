@@ -15,7 +15,7 @@ import { HighCardinalityEncoder } from './high-cardinality.js';
 import { placeholderSet } from './normalize-value.js';
 import { type PipelineOptions, resolvePipelineOptions } from './pipeline-options.js';
 import { assertFeatureSpec } from './spec-check.js';
-import { Standardizer } from './standardize.js';
+import { Standardizer, standardizeInPlace } from './standardize.js';
 
 /** What a pipeline is fitted on or applied to: a data set's leads, its events, and its config. */
 export interface FeatureInput {
@@ -157,6 +157,28 @@ export class FeaturePipeline {
       path = c.leadPath(cleaned.events, times.cutoff).path;
     }
     c.encode({ get, path, observationPoint: times.observationPoint, createdAt: times.createdAt }, out, 0);
+    return out;
+  }
+
+  /**
+   * The same pipeline with standardization learned from `X` — this pipeline's own unscaled
+   * output, possibly resampled — so that `transform` and `transformOne` emit scaled rows.
+   */
+  withScaler(X: Matrix): FeaturePipeline {
+    if (X.cols !== this.spec.features.names.length)
+      throw new InputError(`withScaler: X has ${X.cols} columns, the pipeline emits ${this.spec.features.names.length}`);
+    const scaler = new Standardizer().fit(X);
+    const spec = structuredClone(this.spec);
+    spec.scaler = { mean: [...scaler.mean], scale: [...scaler.scale] };
+    return new FeaturePipeline(spec);
+  }
+
+  /** Applies this pipeline's standardization to an unscaled matrix of its features (identity without a scaler). */
+  scaleMatrix(X: Matrix): Matrix {
+    const scaler = this.spec.scaler;
+    if (!scaler) return X;
+    const out = new Matrix(X.rows, X.cols, new Float64Array(X.data.length), X.columnNames());
+    standardizeInPlace(X.data, out.data, X.cols, scaler.mean, scaler.scale);
     return out;
   }
 

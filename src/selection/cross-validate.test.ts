@@ -67,7 +67,7 @@ test('samplers see only the training part of each fold, never a test row', async
     assert.notEqual(spy.seen[f].rows, testRowsSeen + fold.trainRows.length);
     assert.ok(result.folds[f].trainRows > fold.trainRows.length, 'the resampled part trained the model');
   });
-  // The matrices given to the sampler are the (scaled) training rows: compare against the fold's own training matrix.
+  // The sampler gets the fold's own training matrix, before any scaling.
   const unscaled = new SpySampler();
   await crossValidate({ ...lr, standardize: false }, folds, { strategy: { key: 'spy', label: 'spy', sampler: () => unscaled } });
   folds.forEach((fold, f) => {

@@ -93,16 +93,17 @@ export async function crossValidate(
     if (options.signal?.aborted) throw new AbortError('cross-validation');
     let trainX = candidate.inputFor ? candidate.inputFor(fold.trainRows) : fold.trainX;
     let testX = candidate.inputFor ? candidate.inputFor(fold.testRows) : fold.testX;
-    if (candidate.standardize) {
-      const scaler = new Standardizer().fit(trainX);
-      trainX = scaler.transform(trainX);
-      testX = scaler.transform(testX);
-    }
     let trainY = fold.trainY;
+    // Resample the raw training features (one-hot columns still 0/1), then scale.
     if (strategy.sampler) {
       const resampled = strategy.sampler(fold).fitResample(trainX, trainY, new Rng(seed).fork(`fold:${fold.fold}`));
       trainX = resampled.X;
       trainY = resampled.y;
+    }
+    if (candidate.standardize) {
+      const scaler = new Standardizer().fit(trainX);
+      trainX = scaler.transform(trainX);
+      testX = scaler.transform(testX);
     }
     const sampleWeight = strategy.weights ? strategy.weights(trainY) : undefined;
     const model = candidate.make(seed);
