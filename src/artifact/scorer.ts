@@ -142,13 +142,15 @@ export class Scorer {
     if (this.pipeline) {
       const width = this.pipeline.featureNames.length;
       const data = new Float64Array(items.length * width);
-      items.forEach((item, i) => data.set(this.pipeline!.transformOne(item.lead, item.events ?? []), i * width));
+      for (let i = 0; i < items.length; i++)
+        data.set(this.pipeline.transformOne(items[i].lead, items[i].events ?? []), i * width);
       return new Matrix(items.length, width, data, this.pipeline.featureNames);
     }
     const rules = this.artifact.rules!;
     const width = rules.rules.length;
     const data = new Float64Array(items.length * width);
-    items.forEach((item, i) => data.set(firedRules(rules, item.lead, item.events ?? [], this.ruleColumns), i * width));
+    for (let i = 0; i < items.length; i++)
+      data.set(firedRules(rules, items[i].lead, items[i].events ?? [], this.ruleColumns), i * width);
     return new Matrix(
       items.length,
       width,

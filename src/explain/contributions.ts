@@ -52,7 +52,9 @@ function logit(p: number): number {
 
 function groupOcclusion(model: Classifier, X: Matrix, baseline: Float64Array, groups: readonly string[]): Matrix {
   const members = new Map<string, number[]>();
-  groups.forEach((g, j) => members.set(g, [...(members.get(g) ?? []), j]));
+  groups.forEach((g, j) => {
+    members.set(g, [...(members.get(g) ?? []), j]);
+  });
   const groupList = [...members.values()];
   const full = model.predictProba(X);
   // One matrix holding every (row, group) variant, scored in a single batch.
