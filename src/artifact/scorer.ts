@@ -54,12 +54,14 @@ export class Scorer {
   private readonly policy: CompiledPolicy;
   private readonly baseline: Float64Array;
   private readonly ruleColumns: RuleEventColumns;
+  private readonly placeholders: ReadonlySet<string>;
 
   private constructor(readonly artifact: LoadedArtifact) {
     this.pipeline = artifact.spec ? FeaturePipeline.fromJSON(artifact.spec) : null;
     this.policy = new CompiledPolicy(artifact.policy);
     this.baseline = Float64Array.from(artifact.explainer.baseline);
     this.ruleColumns = (artifact.rules as { eventColumns?: RuleEventColumns } | null)?.eventColumns ?? {};
+    this.placeholders = new Set((artifact.spec?.dataset.placeholders ?? []).map((p) => p.trim().toLowerCase()));
   }
 
   static async load(dir: string): Promise<Scorer> {

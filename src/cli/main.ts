@@ -10,6 +10,7 @@ import { type CliIo, cliIo, processIo, withCliIo } from './io.js';
 import { registerPrepare } from './prepare.js';
 import { registerProfile } from './profile.js';
 import { registerReport } from './report.js';
+import { registerScore } from './score.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -26,6 +27,7 @@ export function makeProgram(): Command {
   registerPrepare(program);
   registerCompare(program);
   registerExport(program);
+  registerScore(program);
   registerReport(program);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (text) => cliIo().out(text), writeErr: (text) => cliIo().err(text) });

@@ -19,6 +19,8 @@ export interface ReasonOptions {
   scoreGap: number;
   /** Raw values of the lead's fields, to say "industry: software" rather than a feature name. */
   lead?: Readonly<Record<string, unknown>>;
+  /** Values that mean "not given" (trimmed, lower-cased), shown as such. */
+  placeholders?: ReadonlySet<string>;
 }
 
 /**
@@ -49,7 +51,7 @@ export function leadReasons(
   const perUnit = Math.abs(total) > 1e-12 ? options.scoreGap / total : 0;
   const reasons: Reason[] = [...byGroup.entries()].map(([group, { sum, strongest }]) => ({
     group,
-    text: reasonText(group, features.names[strongest], features.values[strongest], options.lead),
+    text: reasonText(group, features.names[strongest], features.values[strongest], options.lead, options.placeholders),
     points: Math.round(sum * perUnit * 10) / 10,
     contribution: sum,
   }));
@@ -76,12 +78,19 @@ export function formatReason(reason: Reason): string {
   return text.includes(':') ? `${text} (${points})` : `${text}: ${points}`;
 }
 
-function reasonText(group: string, feature: string, value: number, lead?: Readonly<Record<string, unknown>>): string {
+function reasonText(
+  group: string,
+  feature: string,
+  value: number,
+  lead?: Readonly<Record<string, unknown>>,
+  placeholders?: ReadonlySet<string>,
+): string {
   const raw = lead && Object.hasOwn(lead, group) ? lead[group] : undefined;
   const isIndicator = /=|__missing$|\.has=/.test(feature);
   if (isIndicator && value === 1) return describeFeature(feature);
   if (raw !== undefined) {
-    const text = raw === null || String(raw).trim() === '' ? 'not given' : String(raw).trim();
+    const given = raw === null ? '' : String(raw).trim();
+    const text = given === '' || placeholders?.has(given.toLowerCase()) ? 'not given' : given;
     return `${group.replace(/_/g, ' ')}: ${text}`;
   }
   if (isIndicator) return `not: ${describeFeature(feature)}`;
