@@ -26,6 +26,7 @@ export function saveExperiment(dir: string, exp: Experiment, dataset: Dataset): 
     mkdirSync(join(temp, 'candidate'), { recursive: true });
     const write = (file: string, value: unknown): void => writeFileSync(join(temp, file), `${JSON.stringify(value, null, 1)}\n`);
     write('experiment.json', experimentSummary(exp));
+    write('curves.json', curveData(exp));
     const final = exp.final;
     const spec: FeatureSpec | null = final.pipeline ? final.pipeline.toJSON() : null;
     if (spec) write(join('candidate', ARTIFACT_FILES.featureSpec), spec);
@@ -54,6 +55,39 @@ export function saveExperiment(dir: string, exp: Experiment, dataset: Dataset): 
     throw new DataError(`cannot save the experiment: ${(error as Error).message}`, { file: target });
   }
   return target;
+}
+
+/**
+ * The per-row scores reports draw from: every cross-validated row's out-of-fold scores
+ * (model × strategy) and the hold-out's labels, champion and rule scores. Row numbers are
+ * data-set rows; no lead field is stored.
+ */
+function curveData(exp: Experiment): Record<string, unknown> {
+  const tested = [...exp.cv[0].oofLabels.keys()].filter((i) => exp.cv[0].oofLabels[i] >= 0);
+  const h = exp.holdout;
+  return {
+    oof: {
+      rows: tested,
+      labels: tested.map((i) => exp.cv[0].oofLabels[i]),
+      scores: exp.cv.map((r) => ({
+        model: r.model,
+        label: r.modelLabel,
+        strategy: r.strategy,
+        strategyLabel: r.strategyLabel,
+        values: tested.map((i) => r.oof[i]),
+      })),
+    },
+    holdout: h
+      ? {
+          rows: [...h.testRows],
+          labels: [...h.labels],
+          raw: [...h.rawScores],
+          calibrated: [...h.scores],
+          rules: h.ruleScores ? [...h.ruleScores] : null,
+        }
+      : null,
+    champion: { model: exp.champion.row.model, strategy: exp.champion.row.strategy },
+  };
 }
 
 function explainerData(exp: Experiment, dataset: Dataset): ExplainerData {

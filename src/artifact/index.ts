@@ -1,10 +1,13 @@
 export { ARTIFACT_FILES, ARTIFACT_FORMAT, ARTIFACT_VERSION, type ExplainerData } from './artifact-files.js';
 export { checksumFiles, sha256File } from './checksums.js';
+export { COLUMN_PROFILES, type ColumnMapping, loadColumnMapping, mapHeaders } from './column-mappings.js';
 export { readExperimentFile, saveExperiment } from './experiment-files.js';
 export { type ArtifactManifest, type ExportOptions, exportArtifact } from './export-artifact.js';
 export { type InputSchema, inputSchema } from './input-schema.js';
 export { type LoadedArtifact, loadArtifact } from './load-artifact.js';
+export { type ExperimentCurves, loadExperiment, type SavedExperiment } from './load-experiment.js';
 export { type ModelCardInput, modelCard } from './model-card.js';
+export { SCORED_COLUMNS, type ScoreFileOptions, type ScoreFileSummary, scoreFile } from './score-file.js';
 export { type LeadToScore, type ScoreOptions, type ScoreReason, type ScoreResult, Scorer } from './scorer.js';
 export { gitCommit, leadstackVersion, type TrainingMetadata, trainingMetadata } from './training-metadata.js';
 export { type LeadProblem, validateLead } from './validate-lead.js';

@@ -1,3 +1,4 @@
+export { accuracyTrap, type TrapRow } from './accuracy-trap.js';
 export { assessTrainingData, type TrainingDataAssessment, type TrainingDataOptions } from './assess-training-data.js';
 export { type CalibrationReport, type CalibrationSummary, calibrationReport } from './calibration-report.js';
 export { type CapacityCurve, type CapacityCurveOptions, capacityCurve, capacityCurves } from './capacity-curve.js';
@@ -14,6 +15,7 @@ export {
   type GradeComparison,
   type GradeComparisonRow,
 } from './compare-grades.js';
+export { CompiledPolicy, type Decision, type DecisionPolicy, type Route } from './decision-policy.js';
 export { fitPlatt, type PlattFit } from './fit-platt.js';
 export {
   DEFAULT_GRADE_SHARES,
@@ -29,6 +31,7 @@ export { leadScore, leadScores } from './lead-score.js';
 export { PlattCalibrator, type PlattCalibratorParams } from './platt-calibrator.js';
 export { poolAdjacentViolators } from './pool-adjacent-violators.js';
 export { type PercentileKind, ScorePercentiles, type ScorePercentilesParams, scorePercentiles } from './score-percentiles.js';
+export { thresholdOutcome, thresholdRuleOutcomes } from './threshold-outcomes.js';
 export type {
   CallEconomics,
   CapacityRule,

@@ -89,3 +89,13 @@ export function assertNumber(value: number, name: string, who: string, ok: (v: n
     throw new InputError(`${who}: ${name} is ${value}; it must be ${expected}`);
   }
 }
+
+/** A rule in a few words, for tables and chart legends: "max F1", "precision ≥ 80%", "capacity 20%". */
+export function thresholdRuleLabel(rule: ThresholdRule): string {
+  const pct = (v: number): string => `${Number((100 * v).toPrecision(3))}%`;
+  if ('maxF' in rule) return rule.maxF === 1 ? 'max F1' : `max F${rule.maxF}`;
+  if ('minPrecision' in rule) return `precision ≥ ${pct(rule.minPrecision)}`;
+  if ('minRecall' in rule) return `recall ≥ ${pct(rule.minRecall)}`;
+  if ('cost' in rule) return 'max expected value';
+  return `capacity ${pct(Math.min(1, rule.capacity.dailyCapacity / rule.capacity.dailyLeads))}`;
+}

@@ -40,6 +40,7 @@ export {
 // Figures of the evaluation layer: thresholds, capacity, calibration, grades, gains.
 
 export { type CapacityChartOptions, capacityChart } from './capacity-chart.js';
+export { groupedBarChart, prOverlayChart, rocOverlayChart } from './curve-overlay-charts.js';
 export { gainsChart, type NamedLiftTable } from './gains-chart.js';
 export { type GradeComparisonChartOptions, gradeComparisonChart } from './grade-comparison-chart.js';
 export { liftChart } from './lift-chart.js';

@@ -1,4 +1,5 @@
-import type { ThresholdRule, TunedThreshold } from '../evaluation/index.js';
+import type { TunedThreshold } from '../evaluation/index.js';
+import { thresholdRuleLabel } from '../evaluation/threshold-rule.js';
 import type { PrecisionRecallCurve } from '../metrics/index.js';
 import { colors, type Figure, formatPercent, makeLayout, type Trace } from './figure.js';
 
@@ -59,15 +60,6 @@ export function precisionRecallChart(curve: PrecisionRecallCurve, options: Preci
   return { data, layout };
 }
 
-/** A short name for a threshold rule: "max F1", "precision ≥ 80%", "expected value", "capacity 20%". */
-export function thresholdRuleLabel(rule: ThresholdRule): string {
-  if ('maxF' in rule) return rule.maxF === 1 ? 'max F1' : `max F${rule.maxF}`;
-  if ('minPrecision' in rule) return `precision ≥ ${formatPercent(rule.minPrecision)}`;
-  if ('minRecall' in rule) return `recall ≥ ${formatPercent(rule.minRecall)}`;
-  if ('cost' in rule) return 'max expected value';
-  return `capacity ${formatPercent(Math.min(1, rule.capacity.dailyCapacity / rule.capacity.dailyLeads))}`;
-}
-
 function randomLine(y: number) {
   return { type: 'line', xref: 'paper', x0: 0, x1: 1, y0: y, y1: y, line: { color: colors.muted, dash: 'dash', width: 1 } };
 }
@@ -84,3 +76,5 @@ function randomLabel(baseRate: number) {
     font: { color: colors.muted, size: 11 },
   };
 }
+
+export { thresholdRuleLabel };

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { basename, delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LeadstackError } from '../core/errors.js';
@@ -51,6 +51,7 @@ export async function runNotebooks(options: RunNotebooksOptions): Promise<Notebo
   const reportDir = join(root, 'reports');
   mkdirSync(reportDir, { recursive: true });
   mkdirSync(join(root, 'figures'), { recursive: true });
+  ensureLibraryLink(root);
   let notebooks = listNotebooks(notebookDir);
   if (options.only?.length) notebooks = notebooks.filter((n) => options.only!.some((p) => n.startsWith(p)));
   if (notebooks.length === 0) throw new NotebookError(`no notebooks to run in ${notebookDir}`);
@@ -67,6 +68,23 @@ export async function runNotebooks(options: RunNotebooksOptions): Promise<Notebo
     }
   }
   return results;
+}
+
+/**
+ * Notebooks import the built library by name; `npm run setup` links the project into
+ * node_modules/leadstack, and an `npm install` afterwards may remove the link: restore it.
+ */
+function ensureLibraryLink(root: string): void {
+  const link = join(root, 'node_modules', 'leadstack');
+  if (existsSync(join(link, 'package.json')) || !existsSync(join(root, 'node_modules'))) return;
+  try {
+    rmSync(link, { force: true });
+    symlinkSync('..', link);
+  } catch (error) {
+    throw new NotebookError(
+      `cannot link the library into node_modules/leadstack (${(error as Error).message}); run npm run setup`,
+    );
+  }
 }
 
 function runOne(path: string, reportDir: string, root: string, options: RunNotebooksOptions): Promise<NotebookResult> {

@@ -15,6 +15,7 @@ export { type FittedCandidate, fitCandidate } from './fit-candidate.js';
 export { groupKFold } from './group-k-fold.js';
 export { type HoldoutMetrics, type HoldoutRow, holdoutComparison, holdoutMetrics } from './holdout.js';
 export { imbalanceStrategy, RESAMPLING_RATIO, STRATEGY_KEYS } from './imbalance-strategies.js';
+export { describeImbalanceStudy, type ImbalanceStudyOptions, type ImbalanceStudyRow, imbalanceStudy } from './imbalance-study.js';
 export {
   buildLeaderboard,
   type ChampionRule,
@@ -31,6 +32,7 @@ export { MODEL_KEYS, type ModelKey, modelCandidate } from './model-candidates.js
 export { type PreparedDataset, type PrepareOptions, prepareDataset, type SplitChoice } from './prepare-dataset.js';
 export { foldsOfMatrix, type PreparedFold, prepareFolds } from './prepare-folds.js';
 export { RepeatedStratifiedKFold, type RepeatedStratifiedKFoldParams } from './repeated-stratified-k-fold.js';
+export { bestPerModel, confusionTable, leaderboardTable, oofCurves, oofScores } from './report-tables.js';
 export { type Experiment, type ExperimentOptions, runExperiment } from './run-experiment.js';
 export { type Fold, foldsFromAssignment, StratifiedKFold, type StratifiedKFoldParams } from './stratified-k-fold.js';
 export { dateSplit, stratifiedHoldout } from './train-test-split.js';
