@@ -11,6 +11,7 @@ import { registerPrepare } from './prepare.js';
 import { registerProfile } from './profile.js';
 import { registerReport } from './report.js';
 import { registerScore } from './score.js';
+import { registerServe } from './serve.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -28,6 +29,7 @@ export function makeProgram(): Command {
   registerCompare(program);
   registerExport(program);
   registerScore(program);
+  registerServe(program);
   registerReport(program);
   for (const command of program.commands) {
     command.exitOverride().configureOutput({ writeOut: (text) => cliIo().out(text), writeErr: (text) => cliIo().err(text) });
