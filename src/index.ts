@@ -240,3 +240,12 @@ export {
   sortLeaderboard,
   stratifiedHoldout,
 } from './selection/index.js';
+export {
+  type ApiExchange,
+  LeadServer,
+  openApiDocument,
+  readApiTokens,
+  SERVE_DEFAULTS,
+  type ServeOptions,
+  tryScoringApi,
+} from './serve/index.js';

@@ -20,3 +20,4 @@ export { DEFAULT_SEGMENT_FIELDS, isPersonalField } from './segment-fields.js';
 export { ServeMetrics } from './serve-metrics.js';
 export { type ResolvedServeOptions, resolveServeOptions, SERVE_DEFAULTS, type ServeOptions } from './serve-options.js';
 export { loadServedModel, type ModelInfo, type ServedModel } from './served-model.js';
+export { type ApiExchange, tryScoringApi } from './try-api.js';
