@@ -40,7 +40,7 @@ test('every notebook renders on a small sample of the built-in data, with charts
 }, async () => {
   const root = scratchRoot(join(projectRoot, 'notebooks'));
   roots.push(root);
-  await writeBuiltinDataset(join(root, 'data', 'raw', 'builtin'), { leads: 4000, seed: 3 });
+  await writeBuiltinDataset(join(root, 'data', 'raw', 'builtin'), { leads: 4000, seed: 3, positiveRate: 0.05 });
   const seen: string[] = [];
   const results = await runNotebooks({
     root,
