@@ -196,6 +196,18 @@ export {
   strongestNumericColumns,
 } from './plot/index.js';
 export {
+  type CategoricalStructure,
+  type ClassWeightSpec,
+  categoricalGroupsFromNames,
+  categoricalGroupsFromSpec,
+  classWeights,
+  RandomOverSampler,
+  RandomUnderSampler,
+  type SamplingStrategy,
+  Smote,
+  SmoteNc,
+} from './sampling/index.js';
+export {
   bestPerModel,
   buildLeaderboard,
   type ChampionRule,
