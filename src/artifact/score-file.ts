@@ -1,10 +1,15 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { DataError } from '../core/errors.js';
+import { DataError, InputError } from '../core/errors.js';
 import { readCsvBatches } from '../data/csv/csv-batches.js';
 import { AtomicFileWriter } from '../data/datasets/builtin/atomic-file-writer.js';
 import { toCsvLine } from '../data/datasets/builtin/csv-text.js';
 import { type ColumnMapping, mapHeaders } from './column-mappings.js';
-import type { LeadToScore, ScoreResult, Scorer } from './scorer.js';
+import { EventStore } from './event-store.js';
+import { type BatchOutput, type BatchSettings, type LeadBatch, SCORED_COLUMNS, scoreLeadBatch } from './lead-batch.js';
+import type { Scorer } from './scorer.js';
+import { ScoringPool } from './scoring-pool.js';
+
+export { SCORED_COLUMNS } from './lead-batch.js';
 
 export interface ScoreFileOptions {
   input: string;
@@ -18,7 +23,14 @@ export interface ScoreFileOptions {
   /** Leads scored per batch (default 5000). */
   batchSize?: number;
   reasons?: number;
+  /** The time stamped on every score of the run (default: when the run starts). */
   now?: Date;
+  /**
+   * Threads scoring batches (default 1: this thread). With more, worker threads each load the
+   * model folder once and score whole batches while this thread reads the input; the output is
+   * the same, byte for byte.
+   */
+  threads?: number;
   onProgress?: (bytesRead: number, totalBytes: number) => void;
 }
 
@@ -34,31 +46,42 @@ export interface ScoreFileSummary {
   sentToSales: number;
 }
 
-/** Output columns of a scored CSV, ready for a CRM import. */
-export const SCORED_COLUMNS = [
-  'id',
-  'score',
-  'probability',
-  'percentile',
-  'grade',
-  'route',
-  'top_reasons',
-  'model_version',
-  'scored_at',
-] as const;
+/** Something that scores batches: this thread, or a pool of workers. */
+interface BatchScoring {
+  score(batch: LeadBatch): Promise<BatchOutput>;
+  close(): Promise<void>;
+}
 
 /**
- * Scores a leads file in batches, holding one batch in memory (plus the events index when an
- * events file is given): every row either gets a score line or a rejects line with its file
- * line and the reason — nothing is dropped silently. Output and rejects are written to
- * temporary files and renamed into place when complete.
+ * Scores a leads file in batches, holding a few batches in memory (plus the events of every
+ * lead when an events file is given): every row either gets a score line or a rejects line
+ * with its file line and the reason — nothing is dropped silently. Output and rejects are
+ * written to temporary files and renamed into place when complete. Batches are written in
+ * input order, whichever thread scored them.
  */
 export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Promise<ScoreFileSummary> {
   if (!existsSync(options.input)) throw new DataError('file not found', { file: options.input });
+  const threads = options.threads ?? 1;
+  if (!Number.isInteger(threads) || threads < 1) throw new InputError(`threads must be a whole number ≥ 1, got ${threads}`);
   const started = performance.now();
   const total = statSync(options.input).size;
-  const events = options.events ? await indexEvents(options.events, scorer) : null;
-  const format = options.format ?? 'csv';
+  const settings: BatchSettings = {
+    format: options.format ?? 'csv',
+    reasons: options.reasons ?? 3,
+    scoredAt: (options.now ?? new Date()).toISOString(),
+  };
+  // Workers load the model while this thread indexes the events.
+  const starting = threads > 1 ? startPool(scorer, settings, threads) : null;
+  starting?.catch(() => undefined);
+  let events: EventStore | null = null;
+  let scoring: BatchScoring;
+  try {
+    events = options.events ? await EventStore.read(options.events, leadIdColumn(scorer)) : null;
+    scoring = starting ? await starting : inThread(scorer, settings);
+  } catch (error) {
+    await starting?.then((pool) => pool.close()).catch(() => undefined);
+    throw error;
+  }
   const rejectsPath = options.rejects ?? `${options.out}.rejects.csv`;
   const out = await AtomicFileWriter.open(options.out);
   const rejects = await AtomicFileWriter.open(rejectsPath);
@@ -73,8 +96,18 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
     grades: {},
     sentToSales: 0,
   };
+  const pending: Promise<BatchOutput>[] = [];
+  const write = async (output: BatchOutput): Promise<void> => {
+    summary.read += output.read;
+    summary.scored += output.scored;
+    summary.rejected += output.rejected;
+    summary.sentToSales += output.sentToSales;
+    for (const [grade, n] of Object.entries(output.grades)) summary.grades[grade] = (summary.grades[grade] ?? 0) + n;
+    await out.write(output.text);
+    await rejects.write(output.rejects);
+  };
   try {
-    if (format === 'csv') await out.write(toCsvLine(SCORED_COLUMNS));
+    if (settings.format === 'csv') await out.write(toCsvLine(SCORED_COLUMNS));
     await rejects.write(toCsvLine(['line', 'id', 'reason']));
     const idField = scorer.artifact.spec?.dataset.id;
     const stream = createReadStream(options.input);
@@ -85,81 +118,56 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
     });
     for await (const batch of readCsvBatches(stream, { file: options.input, batchSize: options.batchSize ?? 5000 })) {
       const header = mapHeaders(batch.header, options.mapping ?? null);
-      const good: LeadToScore[] = [];
-      for (let k = 0; k < batch.rows.length; k++) {
-        summary.read++;
-        const lead: Record<string, unknown> = {};
-        header.forEach((name, c) => {
-          lead[name] = batch.rows[k][c];
-        });
-        const id = idField ? String(lead[idField] ?? '').trim() : '';
-        const item: LeadToScore = { lead, events: events && id ? (events.get(id) ?? []) : [] };
-        const problems = scorer.validate(item);
-        if (problems.length) {
-          summary.rejected++;
-          if (rejects.append(toCsvLine([String(batch.lines[k]), id, problems.map((p) => `${p.field}: ${p.message}`).join('; ')])))
-            await rejects.flush();
-        } else good.push(item);
-      }
-      if (good.length === 0) continue;
-      const results = scorer.scoreMany(good, { reasons: options.reasons, now: options.now });
-      for (const r of results) {
-        summary.scored++;
-        summary.grades[r.grade] = (summary.grades[r.grade] ?? 0) + 1;
-        if (r.route === 'sales') summary.sentToSales++;
-        if (out.append(format === 'csv' ? csvLine(r) : `${JSON.stringify(r)}\n`)) await out.flush();
-      }
+      const idColumn = idField ? header.lastIndexOf(idField) : -1;
+      pending.push(
+        scoring.score({
+          header,
+          rows: batch.rows,
+          lines: batch.lines,
+          eventHeader: events?.header ?? null,
+          events: batch.rows.map((row) => {
+            const id = idColumn >= 0 ? (row[idColumn] ?? '').trim() : '';
+            return events && id ? events.packed(id) : null;
+          }),
+          eventPacking: events?.packing ?? 'joined',
+          eventDelimiter: events?.delimiter ?? ',',
+        }),
+      );
+      // A few batches in flight per thread keep every worker busy while memory stays bounded.
+      if (pending.length >= 2 * threads) await write(await pending.shift()!);
     }
+    while (pending.length) await write(await pending.shift()!);
     await out.commit();
     await rejects.commit();
   } catch (error) {
+    await Promise.allSettled(pending);
     await out.abort();
     await rejects.abort();
     throw error;
+  } finally {
+    await scoring.close();
   }
   summary.seconds = (performance.now() - started) / 1000;
   summary.leadsPerSecond = summary.read / Math.max(summary.seconds, 1e-9);
   return summary;
 }
 
-function csvLine(r: ScoreResult): string {
-  return toCsvLine([
-    r.id ?? '',
-    String(r.score),
-    r.probability.toFixed(6),
-    r.percentile.toFixed(1),
-    r.grade,
-    r.route,
-    r.reasons.text.join(' | '),
-    r.modelVersion,
-    r.scoredAt,
-  ]);
+function inThread(scorer: Scorer, settings: BatchSettings): BatchScoring {
+  return {
+    score: async (batch) => scoreLeadBatch(scorer, batch, settings),
+    close: async () => undefined,
+  };
 }
 
-/** The events of every lead, by lead id (raw text values, as an integration would send them). */
-async function indexEvents(path: string, scorer: Scorer): Promise<Map<string, Record<string, unknown>[]>> {
-  if (!existsSync(path)) throw new DataError('file not found', { file: path });
-  const leadIdColumn =
+function startPool(scorer: Scorer, settings: BatchSettings, threads: number): Promise<ScoringPool> {
+  return ScoringPool.start({ modelDir: scorer.artifact.dir, modelVersion: scorer.modelVersion, settings }, threads);
+}
+
+/** The events file's column that holds the lead id. */
+function leadIdColumn(scorer: Scorer): string {
+  return (
     scorer.artifact.spec?.events?.columns.leadId ??
     (scorer.artifact.rules as { eventColumns?: { leadId?: string } } | null)?.eventColumns?.leadId ??
-    'lead_id';
-  const byLead = new Map<string, Record<string, unknown>[]>();
-  for await (const batch of readCsvBatches(createReadStream(path), { file: path, batchSize: 20_000 })) {
-    const c = batch.header.indexOf(leadIdColumn);
-    if (c < 0)
-      throw new DataError(`has no "${leadIdColumn}" column to join events to leads; columns: ${batch.header.join(', ')}`, {
-        file: path,
-      });
-    for (const row of batch.rows) {
-      const event: Record<string, unknown> = {};
-      batch.header.forEach((name, k) => {
-        event[name] = row[k];
-      });
-      const id = row[c].trim();
-      const list = byLead.get(id);
-      if (list) list.push(event);
-      else byLead.set(id, [event]);
-    }
-  }
-  return byLead;
+    'lead_id'
+  );
 }

@@ -1,12 +1,17 @@
+import './artifact-kinds.js';
 import { InputError } from '../core/errors.js';
 import { Matrix } from '../core/matrix.js';
 import { CompiledPolicy, type Route } from '../evaluation/decision-policy.js';
 import { rowContributions } from '../explain/contributions.js';
-import { formatReason, leadReasons } from '../explain/lead-reasons.js';
+import { LeadReasoner } from '../explain/lead-reasoner.js';
+import { formatReason, type Reason } from '../explain/lead-reasons.js';
+import { treeShapInto } from '../explain/tree-shap.js';
 import { FeaturePipeline } from '../features/pipeline.js';
 import { firedRules, type RuleEventColumns } from '../models/rules/rule-features.js';
+import type { HasTreeEnsemble } from '../models/tree/tree-ensemble-view.js';
+import { LeadValidator } from './lead-validator.js';
 import { type LoadedArtifact, loadArtifact } from './load-artifact.js';
-import { type LeadProblem, validateLead } from './validate-lead.js';
+import type { LeadProblem } from './validate-lead.js';
 
 /** One driver of a score, as returned to a CRM. */
 export interface ScoreReason {
@@ -37,6 +42,9 @@ export interface LeadToScore {
   events?: readonly Readonly<Record<string, unknown>>[];
 }
 
+/** A lead scored, or the problems that kept it from being scored. */
+export type ScoreOutcome = { result: ScoreResult; problems?: undefined } | { result?: undefined; problems: LeadProblem[] };
+
 export interface ScoreOptions {
   /** Reasons per direction (default 3; 0 leaves them out, which is faster). */
   reasons?: number;
@@ -55,9 +63,18 @@ export class Scorer {
   private readonly baseline: Float64Array;
   private readonly ruleColumns: RuleEventColumns;
   private readonly placeholders: ReadonlySet<string>;
+  private readonly reasoner: LeadReasoner;
+  private readonly validator: LeadValidator;
+  private readonly featureNames: readonly string[];
+  /** Input rows and contributions of the last batch, reused by the next one (scoring is synchronous). */
+  private rowBuffer = new Float64Array(0);
+  private contributionBuffer = new Float64Array(0);
 
   private constructor(readonly artifact: LoadedArtifact) {
     this.pipeline = artifact.spec ? FeaturePipeline.fromJSON(artifact.spec) : null;
+    this.featureNames = this.pipeline ? this.pipeline.featureNames : (artifact.rules?.rules.map((r) => r.name) ?? []);
+    this.reasoner = new LeadReasoner(artifact.explainer.names, artifact.explainer.groups);
+    this.validator = new LeadValidator(artifact);
     this.policy = new CompiledPolicy(artifact.policy);
     this.baseline = Float64Array.from(artifact.explainer.baseline);
     this.ruleColumns = (artifact.rules as { eventColumns?: RuleEventColumns } | null)?.eventColumns ?? {};
@@ -78,7 +95,7 @@ export class Scorer {
 
   /** Problems with a lead's fields or events (empty when it can be scored). */
   validate(item: LeadToScore): LeadProblem[] {
-    return validateLead(this.artifact, item.lead, item.events);
+    return this.validator.problems(item.lead, item.events);
   }
 
   /** Scores one lead; throws an InputError naming every problem with its fields. */
@@ -90,20 +107,48 @@ export class Scorer {
     return this.scoreMany([{ lead, events }], options)[0];
   }
 
-  /** Scores many leads in one batch (one model call, one explanation pass). */
+  /** Scores many leads in one batch (one model call, one explanation pass); throws an InputError at the first invalid lead. */
   scoreMany(items: readonly LeadToScore[], options: ScoreOptions = {}): ScoreResult[] {
     items.forEach((item, i) => {
       const problems = this.validate(item);
       if (problems.length) throw new InputError(`lead ${i + 1}: ${problems.map((p) => `${p.field}: ${p.message}`).join('; ')}`);
     });
+    return this.scoreValid(items, options);
+  }
+
+  /**
+   * Scores the leads that pass validation in one batch and reports the problems of the others,
+   * in input order: what a batch job needs to write scores and rejects (each lead is checked once).
+   */
+  scoreEach(items: readonly LeadToScore[], options: ScoreOptions = {}): ScoreOutcome[] {
+    const outcomes: ScoreOutcome[] = new Array(items.length);
+    const valid: LeadToScore[] = [];
+    const at: number[] = [];
+    items.forEach((item, i) => {
+      const problems = this.validate(item);
+      if (problems.length) outcomes[i] = { problems };
+      else {
+        valid.push(item);
+        at.push(i);
+      }
+    });
+    const results = this.scoreValid(valid, options);
+    results.forEach((result, k) => {
+      outcomes[at[k]] = { result };
+    });
+    return outcomes;
+  }
+
+  private scoreValid(items: readonly LeadToScore[], options: ScoreOptions): ScoreResult[] {
+    if (items.length === 0) return [];
     const X = this.inputMatrix(items);
     const raw = this.artifact.model.predictProba(X);
     const decisions = this.policy.decide(raw);
     const top = options.reasons ?? 3;
-    const contributions =
-      top > 0 ? rowContributions(this.artifact.model, X, this.baseline, this.artifact.explainer.groups).values : null;
+    const contributions = top > 0 ? this.contributions(X) : null;
     const scoredAt = (options.now ?? new Date()).toISOString();
     const idField = this.artifact.spec?.dataset.id;
+    const averageScore = this.artifact.policy.averageScore;
     return items.map((item, i) => {
       const d = decisions[i];
       const result: ScoreResult = {
@@ -118,17 +163,12 @@ export class Scorer {
         scoredAt,
       };
       if (contributions) {
-        const row = X.data.subarray(i * X.cols, (i + 1) * X.cols);
-        const reasons = leadReasons(
-          contributions.data.subarray(i * X.cols, (i + 1) * X.cols),
-          { names: this.artifact.explainer.names, groups: this.artifact.explainer.groups, values: row },
-          {
-            top,
-            scoreGap: d.score - this.artifact.policy.averageScore,
-            lead: item.lead,
-          },
+        const reasons = this.reasoner.reasons(
+          contributions.subarray(i * X.cols, (i + 1) * X.cols),
+          X.data.subarray(i * X.cols, (i + 1) * X.cols),
+          { top, scoreGap: d.score - averageScore, lead: item.lead },
         );
-        const out = (r: (typeof reasons.positive)[number]): ScoreReason => ({ field: r.group, text: r.text, points: r.points });
+        const out = (r: Reason): ScoreReason => ({ field: r.group, text: r.text, points: r.points });
         result.reasons = {
           positive: reasons.positive.map(out),
           negative: reasons.negative.map(out),
@@ -139,25 +179,34 @@ export class Scorer {
     });
   }
 
-  /** The model's input rows for the leads. */
-  private inputMatrix(items: readonly LeadToScore[]): Matrix {
-    if (this.pipeline) {
-      const width = this.pipeline.featureNames.length;
-      const data = new Float64Array(items.length * width);
-      for (let i = 0; i < items.length; i++)
-        data.set(this.pipeline.transformOne(items[i].lead, items[i].events ?? []), i * width);
-      return new Matrix(items.length, width, data, this.pipeline.featureNames);
-    }
-    const rules = this.artifact.rules!;
-    const width = rules.rules.length;
-    const data = new Float64Array(items.length * width);
-    for (let i = 0; i < items.length; i++)
-      data.set(firedRules(rules, items[i].lead, items[i].events ?? [], this.ruleColumns), i * width);
-    return new Matrix(
-      items.length,
-      width,
-      data,
-      rules.rules.map((r) => r.name),
-    );
+  /** Each row's contributions (rows × features): exact Tree SHAP into a reused buffer for tree models. */
+  private contributions(X: Matrix): Float64Array {
+    const model = this.artifact.model;
+    if (!hasTrees(model) || model.treeEnsemble().nOutputs !== 1)
+      return rowContributions(model, X, this.baseline, this.artifact.explainer.groups).values.data;
+    if (this.contributionBuffer.length < X.data.length) this.contributionBuffer = new Float64Array(X.data.length);
+    treeShapInto(model, X, [this.contributionBuffer]);
+    return this.contributionBuffer;
   }
+
+  /** The model's input rows for the leads (in a buffer reused by the next batch). */
+  private inputMatrix(items: readonly LeadToScore[]): Matrix {
+    const width = this.featureNames.length;
+    if (this.rowBuffer.length < items.length * width) this.rowBuffer = new Float64Array(items.length * width);
+    const data = this.rowBuffer.subarray(0, items.length * width);
+    data.fill(0);
+    if (this.pipeline) {
+      for (let i = 0; i < items.length; i++)
+        this.pipeline.transformOneInto(items[i].lead, items[i].events ?? [], data, i * width);
+    } else {
+      const rules = this.artifact.rules!;
+      for (let i = 0; i < items.length; i++)
+        data.set(firedRules(rules, items[i].lead, items[i].events ?? [], this.ruleColumns), i * width);
+    }
+    return new Matrix(items.length, width, data, this.featureNames);
+  }
+}
+
+function hasTrees(model: object): model is HasTreeEnsemble {
+  return typeof (model as Partial<HasTreeEnsemble>).treeEnsemble === 'function';
 }

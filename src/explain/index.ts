@@ -2,4 +2,4 @@ export { describeFeature, isIndicatorName } from './feature-words.js';
 export { groupImportances, type ImportanceRow, rankImportances } from './importance.js';
 export { describeOddsRatios, oddsRatioTable } from './odds-ratios.js';
 export { meanAbsoluteContributions } from './shap-summary.js';
-export { type TreeShapResult, treeShap } from './tree-shap.js';
+export { type TreeShapOptions, type TreeShapResult, treeShap, treeShapInto } from './tree-shap.js';

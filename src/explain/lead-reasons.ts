@@ -1,4 +1,4 @@
-import { describeFeature } from './feature-words.js';
+import { LeadReasoner } from './lead-reasoner.js';
 
 /** One driver of a lead's score, in words a seller can read. */
 export interface Reason {
@@ -28,47 +28,23 @@ export interface ReasonOptions {
  * contributions are summed per group (input field, or events / path / time …), each group
  * is described by its strongest feature as the lead has it, and the score gap to the
  * average lead is shared out in proportion, so the points of all drivers add up to it.
+ * `LeadReasoner` does the same for many leads of one model.
  */
 export function leadReasons(
   contributions: ArrayLike<number>,
   features: { names: readonly string[]; groups: readonly string[]; values: ArrayLike<number> },
   options: ReasonOptions,
 ): { positive: Reason[]; negative: Reason[] } {
-  const byGroup = new Map<string, { sum: number; strongest: number }>();
-  let total = 0;
-  for (let j = 0; j < contributions.length; j++) {
-    const c = contributions[j];
-    if (c === 0) continue;
-    total += c;
-    const g = features.groups[j];
-    const entry = byGroup.get(g);
-    if (!entry) byGroup.set(g, { sum: c, strongest: j });
-    else {
-      entry.sum += c;
-      if (Math.abs(c) > Math.abs(contributions[entry.strongest])) entry.strongest = j;
-    }
+  let reasoner = reasoners.get(features.names);
+  if (!reasoner || reasoner.groups !== features.groups) {
+    reasoner = new LeadReasoner(features.names, features.groups);
+    reasoners.set(features.names, reasoner);
   }
-  const perUnit = Math.abs(total) > 1e-12 ? options.scoreGap / total : 0;
-  const reasons: Reason[] = [...byGroup.entries()].map(([group, { sum, strongest }]) => ({
-    group,
-    text: reasonText(group, features.names[strongest], features.values[strongest], options.lead, options.placeholders),
-    points: Math.round(sum * perUnit * 10) / 10,
-    contribution: sum,
-  }));
-  const top = options.top ?? 3;
-  // A driver worth less than half a point does not make a reason.
-  const telling = reasons.filter((r) => Math.abs(r.points) >= 0.5 || perUnit === 0);
-  return {
-    positive: telling
-      .filter((r) => r.contribution > 0)
-      .sort((a, b) => b.contribution - a.contribution)
-      .slice(0, top),
-    negative: telling
-      .filter((r) => r.contribution < 0)
-      .sort((a, b) => a.contribution - b.contribution)
-      .slice(0, top),
-  };
+  return reasoner.reasons(contributions, features.values, options);
 }
+
+/** Reasoners by feature-name list, for callers that explain many leads of one model. */
+const reasoners = new WeakMap<readonly string[], LeadReasoner>();
 
 /** "Timeframe is 0-3 months: +14 points" ("Employees: 250 (+3 points)" when the text has a colon already). */
 export function formatReason(reason: Reason): string {
@@ -76,25 +52,6 @@ export function formatReason(reason: Reason): string {
   const points = `${reason.points >= 0 ? '+' : '−'}${n} point${n === 1 ? '' : 's'}`;
   const text = capitalize(reason.text);
   return text.includes(':') ? `${text} (${points})` : `${text}: ${points}`;
-}
-
-function reasonText(
-  group: string,
-  feature: string,
-  value: number,
-  lead?: Readonly<Record<string, unknown>>,
-  placeholders?: ReadonlySet<string>,
-): string {
-  const raw = lead && Object.hasOwn(lead, group) ? lead[group] : undefined;
-  const isIndicator = /=|__missing$|\.has=/.test(feature);
-  if (isIndicator && value === 1) return describeFeature(feature);
-  if (raw !== undefined) {
-    const given = raw === null ? '' : String(raw).trim();
-    const text = given === '' || placeholders?.has(given.toLowerCase()) ? 'not given' : given;
-    return `${group.replace(/_/g, ' ')}: ${text}`;
-  }
-  if (isIndicator) return `not: ${describeFeature(feature)}`;
-  return describeFeature(feature);
 }
 
 function capitalize(text: string): string {

@@ -1,6 +1,8 @@
 import { InputError } from '../core/errors.js';
 import { Matrix } from '../core/matrix.js';
 import type { HasTreeEnsemble, TreeEnsembleView } from '../models/tree/tree-ensemble-view.js';
+import { DEFAULT_PATH_TABLE_LIMITS, MAX_PATH_FEATURES } from './path-tables.js';
+import { TreeExplainer } from './tree-explainer.js';
 
 /** SHAP values of a tree ensemble for a set of rows. */
 export interface TreeShapResult {
@@ -15,200 +17,83 @@ export interface TreeShapResult {
   output: TreeEnsembleView['output'];
 }
 
+export interface TreeShapOptions {
+  /**
+   * 'tabulated' (default): Shapley weights precomputed once per model for every root-to-leaf
+   * path, O(nodes + leaves · depth) per tree and row, with trees whose paths are too long (or
+   * tables too large) left to recursion; 'recursive': Algorithm 2 for every tree,
+   * O(leaves · depth²). Both give the same values up to rounding.
+   */
+  algorithm?: 'tabulated' | 'recursive';
+  /** Most distinct features on a tabulated path (default 12, at most 15). */
+  maxPathFeatures?: number;
+  /** Most precomputed table entries per model, 8 bytes each (default 2^22, 32 MiB). */
+  tableBudget?: number;
+}
+
 /**
- * Exact path-dependent TreeSHAP (Lundberg, Erion & Lee 2018, Algorithm 2): for every row and
- * tree, the Shapley values of the tree's output where a feature outside the coalition is
- * integrated out by following both children weighted by their training cover. Polynomial time,
- * O(leaves · depth²) per tree and row. Works on the model's flat node table.
+ * Exact path-dependent TreeSHAP (Lundberg, Erion & Lee 2018): for every row and tree, the
+ * Shapley values of the tree's output where a feature outside the coalition is integrated out
+ * by following both children weighted by their training cover. Works on the model's flat node
+ * table; the per-model precomputation of the default algorithm is cached while the model lives.
  */
-export function treeShap(model: HasTreeEnsemble | TreeEnsembleView, X: Matrix): TreeShapResult {
+export function treeShap(model: HasTreeEnsemble | TreeEnsembleView, X: Matrix, options: TreeShapOptions = {}): TreeShapResult {
   const view = 'treeEnsemble' in model ? model.treeEnsemble() : model;
   if (X.cols !== view.nFeatures) {
     throw new InputError(`treeShap: X has ${X.cols} features but the model was fitted on ${view.nFeatures}`);
   }
-  for (let k = 0; k < X.data.length; k++) {
-    if (X.data[k] === Number.POSITIVE_INFINITY || X.data[k] === Number.NEGATIVE_INFINITY) {
-      throw new InputError(`treeShap: X has an infinite value at row ${Math.floor(k / X.cols)}, column ${k % X.cols}`);
-    }
-  }
-  const K = view.nOutputs;
-  const d = view.nFeatures;
-  const phi = Array.from({ length: K }, () => new Float64Array(X.rows * d));
-  const expectedValue = Float64Array.from(view.base);
-  const walker = new ShapWalker(view);
-  const { treeStart } = view.table.data;
-  for (let t = 0; t < view.table.nTrees; t++) {
-    const column = view.treeOutput ? view.treeOutput[t] : 0;
-    walker.addExpected(treeStart[t], column, expectedValue);
-    for (let i = 0; i < X.rows; i++) walker.explain(treeStart[t], X.data, i * d, column, phi, i * d);
-  }
-  return { contributions: phi.map((values) => new Matrix(X.rows, d, values, X.columns)), expectedValue, output: view.output };
+  const phi = Array.from({ length: view.nOutputs }, () => new Float64Array(X.rows * X.cols));
+  const expectedValue = treeShapInto(view, X, phi, options);
+  return {
+    contributions: phi.map((values) => new Matrix(X.rows, X.cols, values, X.columns)),
+    expectedValue,
+    output: view.output,
+  };
 }
 
-/** Recursion state of Algorithm 2 over one ensemble's node table (path arrays reused between calls). */
-class ShapWalker {
-  private readonly view: TreeEnsembleView;
-  private readonly feature: Int32Array;
-  private readonly pathFeature: Int32Array;
-  private readonly zero: Float64Array;
-  private readonly one: Float64Array;
-  private readonly weight: Float64Array;
-  private rowData: Float64Array = new Float64Array(0);
-  private rowBase = 0;
-  private phi: Float64Array[] = [];
-  private phiBase = 0;
-  private column = 0;
-
-  constructor(view: TreeEnsembleView) {
-    this.view = view;
-    this.feature = view.table.data.feature;
-    const depth = view.table.maxDepth() + 2;
-    const size = ((depth + 1) * (depth + 2)) / 2;
-    this.pathFeature = new Int32Array(size);
-    this.zero = new Float64Array(size);
-    this.one = new Float64Array(size);
-    this.weight = new Float64Array(size);
+/**
+ * `treeShap` into arrays the caller owns and reuses (one per output, at least rows × features;
+ * the first rows × features values are overwritten), for explaining batch after batch without
+ * allocating. Returns the expected value per output.
+ */
+export function treeShapInto(
+  model: HasTreeEnsemble | TreeEnsembleView,
+  X: Matrix,
+  out: Float64Array[],
+  options: TreeShapOptions = {},
+): Float64Array {
+  const view = 'treeEnsemble' in model ? model.treeEnsemble() : model;
+  if (X.cols !== view.nFeatures) {
+    throw new InputError(`treeShap: X has ${X.cols} features but the model was fitted on ${view.nFeatures}`);
   }
-
-  /** Adds the tree's cover-weighted mean leaf value (scaled) to `expected`. */
-  addExpected(root: number, column: number, expected: Float64Array): void {
-    const { nOutputs } = this.view.table.data;
-    const out = new Float64Array(nOutputs);
-    this.meanValue(root, out);
-    if (nOutputs === 1) expected[column] += this.view.scale * out[0];
-    else for (let k = 0; k < nOutputs; k++) expected[k] += this.view.scale * out[k];
+  if (out.length !== view.nOutputs || out.some((o) => o.length < X.rows * X.cols)) {
+    throw new InputError(`treeShapInto: expected ${view.nOutputs} arrays of at least ${X.rows} × ${X.cols} values`);
   }
+  assertNoInfinity(X);
+  for (const o of out) o.fill(0, 0, X.rows * X.cols);
+  const explainer = treeExplainer(view, options);
+  explainer.explain(X.data, 0, X.rows, out);
+  return explainer.expectedValue(view.base);
+}
 
-  private meanValue(node: number, out: Float64Array): void {
-    const { feature, left, right, value, cover, nOutputs } = this.view.table.data;
-    if (feature[node] < 0) {
-      for (let k = 0; k < nOutputs; k++) out[k] = value[node * nOutputs + k];
-      return;
-    }
-    const l = new Float64Array(nOutputs);
-    const r = new Float64Array(nOutputs);
-    this.meanValue(left[node], l);
-    this.meanValue(right[node], r);
-    const cl = cover[left[node]];
-    const cr = cover[right[node]];
-    const c = cover[node];
-    for (let k = 0; k < nOutputs; k++) out[k] = c > 0 ? (cl * l[k] + cr * r[k]) / c : (l[k] + r[k]) / 2;
-  }
+/** The explainer for these options: the cached one for the defaults, else a new one. */
+function treeExplainer(view: TreeEnsembleView, options: TreeShapOptions): TreeExplainer {
+  if (options.algorithm === 'recursive') return new TreeExplainer(view, null);
+  if (options.maxPathFeatures === undefined && options.tableBudget === undefined) return TreeExplainer.of(view);
+  const maxPathFeatures = options.maxPathFeatures ?? DEFAULT_PATH_TABLE_LIMITS.maxPathFeatures;
+  const budget = options.tableBudget ?? DEFAULT_PATH_TABLE_LIMITS.budget;
+  if (!Number.isInteger(maxPathFeatures) || maxPathFeatures < 0 || maxPathFeatures > MAX_PATH_FEATURES)
+    throw new InputError(`treeShap: maxPathFeatures must be an integer from 0 to ${MAX_PATH_FEATURES}, got ${maxPathFeatures}`);
+  if (!(budget >= 0)) throw new InputError(`treeShap: tableBudget must be a number of entries ≥ 0, got ${budget}`);
+  return new TreeExplainer(view, { maxPathFeatures, budget });
+}
 
-  explain(root: number, rowData: Float64Array, rowBase: number, column: number, phi: Float64Array[], phiBase: number): void {
-    this.rowData = rowData;
-    this.rowBase = rowBase;
-    this.phi = phi;
-    this.phiBase = phiBase;
-    this.column = column;
-    this.recurse(root, 0, 0, 1, 1, -1);
-  }
-
-  /** Algorithm 2's RECURSE: `at` is where this call's copy of the path starts, `depth` its unique depth. */
-  private recurse(node: number, at: number, depth: number, zeroFraction: number, oneFraction: number, feature: number): void {
-    const parentAt = at;
-    const here = depth === 0 ? 0 : parentAt + depth;
-    if (depth > 0) this.copyPath(parentAt, here, depth);
-    this.extend(here, depth, zeroFraction, oneFraction, feature);
-    const data = this.view.table.data;
-    const split = this.feature[node];
-    if (split < 0) {
-      this.addLeaf(node, here, depth);
-      return;
-    }
-    const v = this.rowData[this.rowBase + split];
-    const thr = data.threshold[node];
-    const goesLeft = v <= thr ? true : v > thr ? false : data.defaultLeft[node] === 1;
-    const hot = goesLeft ? data.left[node] : data.right[node];
-    const cold = goesLeft ? data.right[node] : data.left[node];
-    const cover = data.cover[node];
-    const hotZero = cover > 0 ? data.cover[hot] / cover : 0.5;
-    const coldZero = cover > 0 ? data.cover[cold] / cover : 0.5;
-    let incomingZero = 1;
-    let incomingOne = 1;
-    let uniqueDepth = depth;
-    let k = 1;
-    while (k <= uniqueDepth && this.pathFeature[here + k] !== split) k++;
-    if (k <= uniqueDepth) {
-      incomingZero = this.zero[here + k];
-      incomingOne = this.one[here + k];
-      this.unwind(here, uniqueDepth, k);
-      uniqueDepth--;
-    }
-    this.recurse(hot, here, uniqueDepth + 1, hotZero * incomingZero, incomingOne, split);
-    this.recurse(cold, here, uniqueDepth + 1, coldZero * incomingZero, 0, split);
-  }
-
-  private copyPath(from: number, to: number, depth: number): void {
-    for (let i = 0; i < depth; i++) {
-      this.pathFeature[to + i] = this.pathFeature[from + i];
-      this.zero[to + i] = this.zero[from + i];
-      this.one[to + i] = this.one[from + i];
-      this.weight[to + i] = this.weight[from + i];
-    }
-  }
-
-  private extend(at: number, depth: number, zeroFraction: number, oneFraction: number, feature: number): void {
-    const w = this.weight;
-    this.pathFeature[at + depth] = feature;
-    this.zero[at + depth] = zeroFraction;
-    this.one[at + depth] = oneFraction;
-    w[at + depth] = depth === 0 ? 1 : 0;
-    for (let i = depth - 1; i >= 0; i--) {
-      w[at + i + 1] += (oneFraction * w[at + i] * (i + 1)) / (depth + 1);
-      w[at + i] = (zeroFraction * w[at + i] * (depth - i)) / (depth + 1);
-    }
-  }
-
-  private unwind(at: number, depth: number, index: number): void {
-    const w = this.weight;
-    const one = this.one[at + index];
-    const zero = this.zero[at + index];
-    let next = w[at + depth];
-    for (let i = depth - 1; i >= 0; i--) {
-      if (one !== 0) {
-        const tmp = w[at + i];
-        w[at + i] = (next * (depth + 1)) / ((i + 1) * one);
-        next = tmp - (w[at + i] * zero * (depth - i)) / (depth + 1);
-      } else {
-        w[at + i] = (w[at + i] * (depth + 1)) / (zero * (depth - i));
-      }
-    }
-    for (let i = index; i < depth; i++) {
-      this.pathFeature[at + i] = this.pathFeature[at + i + 1];
-      this.zero[at + i] = this.zero[at + i + 1];
-      this.one[at + i] = this.one[at + i + 1];
-    }
-  }
-
-  /** Sum of the path weights once element `index` is unwound (without changing the path). */
-  private unwoundSum(at: number, depth: number, index: number): number {
-    const w = this.weight;
-    const one = this.one[at + index];
-    const zero = this.zero[at + index];
-    let next = w[at + depth];
-    let total = 0;
-    if (one !== 0) {
-      for (let i = depth - 1; i >= 0; i--) {
-        const tmp = next / ((i + 1) * one);
-        total += tmp;
-        next = w[at + i] - tmp * zero * (depth - i);
-      }
-    } else {
-      for (let i = depth - 1; i >= 0; i--) total += w[at + i] / (zero * (depth - i));
-    }
-    return total * (depth + 1);
-  }
-
-  private addLeaf(node: number, at: number, depth: number): void {
-    const { value, nOutputs } = this.view.table.data;
-    const scale = this.view.scale;
-    for (let i = 1; i <= depth; i++) {
-      const w = this.unwoundSum(at, depth, i);
-      const f = this.pathFeature[at + i];
-      const s = w * (this.one[at + i] - this.zero[at + i]) * scale;
-      if (nOutputs === 1) this.phi[this.column][this.phiBase + f] += s * value[node];
-      else for (let k = 0; k < nOutputs; k++) this.phi[k][this.phiBase + f] += s * value[node * nOutputs + k];
+function assertNoInfinity(X: Matrix): void {
+  const data = X.data;
+  for (let k = 0; k < data.length; k++) {
+    const v = data[k];
+    if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
+      throw new InputError(`treeShap: X has an infinite value at row ${Math.floor(k / X.cols)}, column ${k % X.cols}`);
     }
   }
 }

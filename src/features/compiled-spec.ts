@@ -14,6 +14,7 @@ import { PageTermsEncoder } from './page-terms.js';
 import { PathSlotsEncoder } from './path-slots.js';
 import { TaxonomyMatcher } from './taxonomy.js';
 import { CreatedTimeEncoder, TouchpointTimingEncoder } from './time-features.js';
+import { pageKey } from './url-tokens.js';
 
 /** Most distinct pages whose segmentation is cached. */
 const SEGMENT_CACHE_LIMIT = 200_000;
@@ -25,7 +26,9 @@ export class CompiledSpec {
   readonly placeholders: Set<string>;
   readonly matcher: TaxonomyMatcher | null;
   readonly eventColumns: EventColumns | null;
-  private readonly segments = new Map<string, { pageType: string; themes: string[]; words: string[] }>();
+  /** Segmented pages by URL, then title (a page is segmented once). */
+  private readonly segments = new Map<string | null, Map<string | null, PageSegment>>();
+  private segmentCount = 0;
 
   constructor(readonly spec: FeatureSpec) {
     this.placeholders = placeholderSet(spec.dataset.placeholders);
@@ -63,12 +66,13 @@ export class CompiledSpec {
   /** The lead's path after censoring, each page segmented. */
   leadPath(events: readonly LeadEvent[], cutoff: number): { path: LeadPath; censored: number } {
     const { kept, dropped } = censorEvents(events, cutoff);
-    const path: LeadPath = { events: kept, pageTypes: [], themes: [], words: [] };
+    const path: LeadPath = { events: kept, pageTypes: [], themes: [], words: [], pages: [] };
     for (const e of kept) {
       const s = this.segment(e.url, e.title);
       path.pageTypes.push(s.pageType);
       path.themes.push(s.themes);
       path.words.push(s.words);
+      path.pages.push(s.page);
     }
     return { path, censored: dropped };
   }
@@ -84,15 +88,27 @@ export class CompiledSpec {
     if (scaler) for (let j = 0; j < this.width; j++) out[offset + j] = (out[offset + j] - scaler.mean[j]) / scaler.scale[j];
   }
 
-  private segment(url: string | null, title: string | null): { pageType: string; themes: string[]; words: string[] } {
-    const key = `${url ?? ''}\n${title ?? ''}`;
-    let s = this.segments.get(key);
+  private segment(url: string | null, title: string | null): PageSegment {
+    let byTitle = this.segments.get(url);
+    let s = byTitle?.get(title);
     if (!s) {
-      s = this.matcher!.segment(url, title);
-      if (this.segments.size < SEGMENT_CACHE_LIMIT) this.segments.set(key, s);
+      s = { ...this.matcher!.segment(url, title), page: url ? pageKey(url) : null };
+      if (this.segmentCount < SEGMENT_CACHE_LIMIT) {
+        if (!byTitle) this.segments.set(url, (byTitle = new Map()));
+        byTitle.set(title, s);
+        this.segmentCount++;
+      }
     }
     return s;
   }
+}
+
+/** A page's segments, words and identity (see `pageKey`). */
+interface PageSegment {
+  pageType: string;
+  themes: string[];
+  words: string[];
+  page: string | null;
 }
 
 function columnEncoder(c: ColumnEncoding, placeholders: ReadonlySet<string>): BlockEncoder {

@@ -7,6 +7,8 @@ export interface LeadPath {
   themes: string[][];
   /** Words of each event's page (path and title). */
   words: string[][];
+  /** Each event's page for counting distinct pages (`pageKey` of its URL), null without a URL. */
+  pages: (string | null)[];
 }
 
 /** What an encoder sees of one lead. */

@@ -1,7 +1,6 @@
 import { type BlockEncoder, countValue, type LeadInput } from './encoder.js';
 import type { EventSpec } from './feature-spec.js';
 import type { TaxonomyMatcher } from './taxonomy.js';
-import { pageKey } from './url-tokens.js';
 
 const OTHER = 'other';
 
@@ -68,7 +67,8 @@ export class EventAggregatesEncoder implements BlockEncoder {
       out[offset + at.type + (this.typeIndex.get(ev.type ?? OTHER) ?? this.typeIndex.get(OTHER)!)] += 1;
       const c = this.channelIndex.get(ev.channel ?? OTHER) ?? this.channelIndex.get(OTHER)!;
       out[offset + at.channel + c] += 1;
-      if (ev.url) pages.add(pageKey(ev.url));
+      const page = path.pages[e];
+      if (page !== null) pages.add(page);
       seconds += ev.duration;
       if (ev.t - previous > this.gapMs) {
         sessions++;
@@ -83,8 +83,9 @@ export class EventAggregatesEncoder implements BlockEncoder {
     out[offset + at.pages + 2] = countValue(sessions, log);
     for (let c = 0; c < channelSessions.length; c++) out[offset + at.share + c] = channelSessions[c] / sessions;
     if (log) {
-      for (let k = at.type; k < at.pages; k++) out[offset + k] = Math.log1p(out[offset + k]);
-      for (let k = at.pageType; k < width; k++) out[offset + k] = Math.log1p(out[offset + k]);
+      // log1p(0) is 0: only the counts that are there need the call.
+      for (let k = at.type; k < at.pages; k++) if (out[offset + k] !== 0) out[offset + k] = Math.log1p(out[offset + k]);
+      for (let k = at.pageType; k < width; k++) if (out[offset + k] !== 0) out[offset + k] = Math.log1p(out[offset + k]);
     }
   }
 }

@@ -142,13 +142,26 @@ export class FeaturePipeline {
     events: readonly Readonly<Record<string, unknown>>[] = [],
     options: TransformOneOptions = {},
   ): Float64Array {
+    const out = new Float64Array(this.compiled.width);
+    this.transformOneInto(lead, events, out, 0, options);
+    return out;
+  }
+
+  /** `transformOne` writing the row into `out[offset..]` (for scoring many leads into one matrix). */
+  transformOneInto(
+    lead: Readonly<Record<string, unknown>>,
+    events: readonly Readonly<Record<string, unknown>>[],
+    out: Float64Array,
+    offset: number,
+    options: TransformOneOptions = {},
+  ): void {
     if (lead === null || typeof lead !== 'object') throw new InputError('a lead must be an object of field → value');
     if (options.strict) {
       const absent = requiredColumns(this.spec).filter((c) => !(c in lead));
       if (absent.length) throw new InputError(`the lead has no ${absent.map((c) => `"${c}"`).join(', ')}`, { field: absent[0] });
     }
     const c = this.compiled;
-    const out = new Float64Array(c.width);
+    out.fill(0, offset, offset + c.width);
     const get = (column: string): unknown => lead[column];
     const times = c.leadTimes(get);
     let path = null;
@@ -156,8 +169,7 @@ export class FeaturePipeline {
       const cleaned = cleanLeadEvents(events.length, (k, col) => events[k][col], c.eventColumns, c.placeholders);
       path = c.leadPath(cleaned.events, times.cutoff).path;
     }
-    c.encode({ get, path, observationPoint: times.observationPoint, createdAt: times.createdAt }, out, 0);
-    return out;
+    c.encode({ get, path, observationPoint: times.observationPoint, createdAt: times.createdAt }, out, offset);
   }
 
   /**

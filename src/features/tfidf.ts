@@ -58,6 +58,12 @@ export function writeTfidf(
     const k = index.get(w);
     if (k !== undefined) out[offset + k] += 1;
   }
+  scaleTfidf(idf, out, offset);
+}
+
+/** Turns the term counts in `out[offset..]` into the L2-normalized TF-IDF vector (see `writeTfidf`). */
+export function scaleTfidf(idf: readonly number[], out: Float64Array, offset: number): void {
+  const size = idf.length;
   let norm = 0;
   for (let k = 0; k < size; k++) {
     const v = out[offset + k] * idf[k];

@@ -1,5 +1,6 @@
 import type { LeadInput, LeadPath } from '../encoder.js';
 import type { LeadEvent } from '../event-log.js';
+import { pageKey } from '../url-tokens.js';
 
 /** A LeadInput for encoder tests: fields, and optionally a path built from events with page types and words. */
 export function leadInput(
@@ -23,6 +24,7 @@ export function leadInput(
       pageTypes: path.pageTypes ?? events.map(() => 'other'),
       themes: path.themes ?? events.map(() => []),
       words: path.words ?? events.map(() => []),
+      pages: events.map((e) => (e.url ? pageKey(e.url) : null)),
     };
   }
   return {

@@ -1,0 +1,129 @@
+import { describeFeature } from './feature-words.js';
+import type { Reason, ReasonOptions } from './lead-reasons.js';
+
+const INDICATOR = /=|__missing$|\.has=/;
+
+/**
+ * `leadReasons` prepared once for a model's features: each feature's group as an index, and its
+ * words and indicator test computed on first use, so that explaining a lead is one pass over its
+ * contributions with no maps or strings built for groups that do not make a reason. Same result
+ * as `leadReasons` for the same inputs.
+ */
+export class LeadReasoner {
+  private readonly groupOf: Int32Array;
+  private readonly groupNames: string[] = [];
+  private readonly groupWords: string[] = [];
+  private readonly featureWords: (string | undefined)[];
+  /** 0: not known yet, 1: an indicator (one-hot, missingness, set membership), 2: not one. */
+  private readonly indicator: Uint8Array;
+  private readonly sums: Float64Array;
+  private readonly strongest: Int32Array;
+  private readonly seen: Int32Array;
+  private readonly order: Int32Array;
+  private stamp = 0;
+
+  constructor(
+    readonly names: readonly string[],
+    readonly groups: readonly string[],
+  ) {
+    const index = new Map<string, number>();
+    this.groupOf = Int32Array.from(groups, (g) => {
+      let k = index.get(g);
+      if (k === undefined) {
+        k = this.groupNames.push(g) - 1;
+        this.groupWords.push(g.replace(/_/g, ' '));
+        index.set(g, k);
+      }
+      return k;
+    });
+    this.featureWords = new Array(names.length);
+    this.indicator = new Uint8Array(names.length);
+    const nGroups = this.groupNames.length;
+    this.sums = new Float64Array(nGroups);
+    this.strongest = new Int32Array(nGroups);
+    this.seen = new Int32Array(nGroups);
+    this.order = new Int32Array(nGroups);
+  }
+
+  /** The lead's top positive and negative reasons (see `leadReasons`). */
+  reasons(
+    contributions: ArrayLike<number>,
+    values: ArrayLike<number>,
+    options: ReasonOptions,
+  ): { positive: Reason[]; negative: Reason[] } {
+    const { groupOf, sums, strongest, seen, order } = this;
+    const stamp = ++this.stamp;
+    let found = 0;
+    let total = 0;
+    for (let j = 0; j < contributions.length; j++) {
+      const c = contributions[j];
+      if (c === 0) continue;
+      total += c;
+      const g = groupOf[j];
+      if (seen[g] !== stamp) {
+        seen[g] = stamp;
+        order[found++] = g;
+        sums[g] = c;
+        strongest[g] = j;
+      } else {
+        sums[g] += c;
+        if (Math.abs(c) > Math.abs(contributions[strongest[g]])) strongest[g] = j;
+      }
+    }
+    const perUnit = Math.abs(total) > 1e-12 ? options.scoreGap / total : 0;
+    const positive: number[] = [];
+    const negative: number[] = [];
+    for (let k = 0; k < found; k++) {
+      const g = order[k];
+      // A driver worth less than half a point does not make a reason.
+      if (!(Math.abs(points(sums[g], perUnit)) >= 0.5 || perUnit === 0)) continue;
+      if (sums[g] > 0) positive.push(g);
+      else if (sums[g] < 0) negative.push(g);
+    }
+    const top = options.top ?? 3;
+    const reason = (g: number): Reason => ({
+      group: this.groupNames[g],
+      text: this.text(g, strongest[g], values[strongest[g]], options),
+      points: points(sums[g], perUnit),
+      contribution: sums[g],
+    });
+    return {
+      positive: positive
+        .sort((a, b) => sums[b] - sums[a])
+        .slice(0, top)
+        .map(reason),
+      negative: negative
+        .sort((a, b) => sums[a] - sums[b])
+        .slice(0, top)
+        .map(reason),
+    };
+  }
+
+  /** "industry: software", "visits to pricing pages", "not: timeframe is 0-3 months" … */
+  private text(g: number, feature: number, value: number, options: ReasonOptions): string {
+    const group = this.groupNames[g];
+    const lead = options.lead;
+    const raw = lead && Object.hasOwn(lead, group) ? lead[group] : undefined;
+    if (this.indicator[feature] === 0) this.indicator[feature] = INDICATOR.test(this.names[feature]) ? 1 : 2;
+    const isIndicator = this.indicator[feature] === 1;
+    if (isIndicator && value === 1) return this.words(feature);
+    if (raw !== undefined) {
+      const given = raw === null ? '' : String(raw).trim();
+      const text = given === '' || options.placeholders?.has(given.toLowerCase()) ? 'not given' : given;
+      return `${this.groupWords[g]}: ${text}`;
+    }
+    if (isIndicator) return `not: ${this.words(feature)}`;
+    return this.words(feature);
+  }
+
+  private words(feature: number): string {
+    let words = this.featureWords[feature];
+    if (words === undefined) this.featureWords[feature] = words = describeFeature(this.names[feature]);
+    return words;
+  }
+}
+
+/** Score points of a contribution, to one decimal. */
+function points(contribution: number, perUnit: number): number {
+  return Math.round(contribution * perUnit * 10) / 10;
+}

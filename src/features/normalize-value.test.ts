@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseIsoDate } from '../data/parse-iso-date.js';
+import { cleanText, cleanTime, isPlaceholder, parseIsoTime, placeholderSet } from './normalize-value.js';
+
+test('parseIsoTime reads every date-time exactly as parseIsoDate, the fast common form included', () => {
+  const pad = (v: number, w: number) => String(v).padStart(w, '0');
+  let checked = 0;
+  for (let k = 0; k < 40_000; k++) {
+    const year = [50, 999, 1000, 1600, 1900, 1970, 2000, 2023, 2024, 2100, 9999][k % 11];
+    const text = `${pad(year, 4)}-${pad((k * 7) % 14, 2)}-${pad((k * 13) % 33, 2)}T${pad((k * 5) % 26, 2)}:${pad((k * 11) % 62, 2)}:${pad((k * 3) % 62, 2)}Z`;
+    assert.ok(Object.is(parseIsoTime(text), parseIsoDate(text)), text);
+    checked++;
+  }
+  for (const text of [
+    '2024-02-29T00:00:00Z',
+    '2023-02-29T00:00:00Z',
+    '2024-01-31T23:59:60Z',
+    '2024-01-01t00:00:00z',
+    '2024-01-01T00:00:00',
+    '2024-01-01',
+    '2024-01-0aT00:00:00Z',
+    '2024-03-05 14:30:00.123+01:00',
+  ])
+    assert.ok(Object.is(parseIsoTime(text), parseIsoDate(text)), text);
+  assert.equal(checked, 40_000);
+});
+
+test('placeholders are found by length first, then lower-cased', () => {
+  const set = placeholderSet(['Select', 'N/A', '']);
+  assert.ok(isPlaceholder('select', set) && isPlaceholder('N/a', set) && isPlaceholder('', set));
+  assert.ok(!isPlaceholder('Selected', set) && !isPlaceholder('https://example.com/select', set));
+  assert.equal(cleanText('  SELECT ', true, set), null);
+  assert.equal(cleanText(' Software ', true, set), 'software');
+  assert.equal(cleanTime('N/A', set), null);
+  assert.equal(cleanTime(' 2024-03-05T14:30:00Z ', set), Date.UTC(2024, 2, 5, 14, 30, 0));
+});
