@@ -67,7 +67,7 @@ test('each lead gets reasons in plain words whose points add up to its gap to th
     Math.abs(total - (r.score - scorer.artifact.policy.averageScore)) < 1.5,
     `${total} vs ${r.score - scorer.artifact.policy.averageScore}`,
   );
-  for (const text of r.reasons.text) assert.match(text, /[+−]\d+ points?\)?$/);
+  for (const text of r.reasons.text) assert.match(text, /[+−]\d+(\.\d)? points?\)?$/);
   assert.ok(!JSON.stringify(r).includes(String(lead.lead.email)), 'no personal data in the result');
 });
 

@@ -32,8 +32,12 @@ export function saveExperiment(dir: string, exp: Experiment, dataset: Dataset): 
     if (spec) write(join('candidate', ARTIFACT_FILES.featureSpec), spec);
     else {
       const e = dataset.config.events;
-      const eventColumns = e ? { url: e.url, title: e.title, type: e.type, channel: e.channel } : {};
-      write(join('candidate', 'rules.json'), { ...(final.model as RuleBasedScorer).params.rules, eventColumns });
+      const eventColumns = e ? { leadId: e.leadId, url: e.url, title: e.title, type: e.type, channel: e.channel } : {};
+      write(join('candidate', 'rules.json'), {
+        ...(final.model as RuleBasedScorer).params.rules,
+        eventColumns,
+        idColumn: dataset.config.id,
+      });
     }
     write(join('candidate', ARTIFACT_FILES.model), final.model.toJSON());
     write(join('candidate', ARTIFACT_FILES.policy), exp.policy);

@@ -1,3 +1,4 @@
+import './artifact-kinds.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SerializationError } from '../core/errors.js';
@@ -7,6 +8,7 @@ import type { DecisionPolicy } from '../evaluation/decision-policy.js';
 import type { FeatureSpec } from '../features/feature-spec.js';
 import { neuralBackend } from '../models/neural/tf-backend.js';
 import { loadTfjsModel } from '../models/neural/tfjs-model-files.js';
+import type { RuleEventColumns } from '../models/rules/rule-features.js';
 import { parseRuleSet, type RuleSet } from '../models/rules/rule-set.js';
 import { ARTIFACT_FILES, ARTIFACT_FORMAT, ARTIFACT_VERSION, type ExplainerData } from './artifact-files.js';
 import { checksumFiles } from './checksums.js';
@@ -19,7 +21,7 @@ export interface LoadedArtifact {
   dir: string;
   manifest: ArtifactManifest;
   spec: FeatureSpec | null;
-  rules: RuleSet | null;
+  rules: StoredRules | null;
   model: Classifier;
   policy: DecisionPolicy;
   explainer: ExplainerData;
@@ -76,7 +78,7 @@ export async function loadArtifact(dir: string): Promise<LoadedArtifact> {
     dir: root,
     manifest,
     spec,
-    rules: spec ? null : parseRuleSet(readJson(join(root, 'rules.json')), join(root, 'rules.json')),
+    rules: spec ? null : readRules(join(root, 'rules.json')),
     model,
     policy: readJson<DecisionPolicy>(join(root, ARTIFACT_FILES.policy)),
     explainer: readJson<ExplainerData>(join(root, ARTIFACT_FILES.explainer)),
@@ -84,6 +86,14 @@ export async function loadArtifact(dir: string): Promise<LoadedArtifact> {
     training: readJson<TrainingMetadata>(join(root, ARTIFACT_FILES.training)),
     card: readFileSync(join(root, ARTIFACT_FILES.card), 'utf8'),
   };
+}
+
+/** A rule set as stored in a model folder: the rules, the event-log columns they read, and the id column. */
+export type StoredRules = RuleSet & { eventColumns?: RuleEventColumns & { leadId?: string }; idColumn?: string };
+
+function readRules(path: string): StoredRules {
+  const json = readJson<StoredRules>(path);
+  return { ...parseRuleSet(json, path), eventColumns: json.eventColumns, idColumn: json.idColumn };
 }
 
 function readJson<T>(path: string): T {

@@ -73,7 +73,9 @@ export class Scorer {
   private constructor(readonly artifact: LoadedArtifact) {
     this.pipeline = artifact.spec ? FeaturePipeline.fromJSON(artifact.spec) : null;
     this.featureNames = this.pipeline ? this.pipeline.featureNames : (artifact.rules?.rules.map((r) => r.name) ?? []);
-    this.reasoner = new LeadReasoner(artifact.explainer.names, artifact.explainer.groups);
+    this.reasoner = new LeadReasoner(artifact.explainer.names, artifact.explainer.groups, {
+      indicators: artifact.spec ? 'auto' : 'all',
+    });
     this.validator = new LeadValidator(artifact);
     this.policy = new CompiledPolicy(artifact.policy);
     this.baseline = Float64Array.from(artifact.explainer.baseline);
@@ -147,7 +149,7 @@ export class Scorer {
     const top = options.reasons ?? 3;
     const contributions = top > 0 ? this.contributions(X) : null;
     const scoredAt = (options.now ?? new Date()).toISOString();
-    const idField = this.artifact.spec?.dataset.id;
+    const idField = this.artifact.spec?.dataset.id ?? (this.artifact.rules as { idColumn?: string } | null)?.idColumn;
     const averageScore = this.artifact.policy.averageScore;
     return items.map((item, i) => {
       const d = decisions[i];

@@ -2,6 +2,7 @@ import { InputError } from '../core/errors.js';
 import type { Classifier } from '../core/estimator.js';
 import { Matrix } from '../core/matrix.js';
 import { LogisticRegression } from '../models/linear/logistic-regression.js';
+import { RuleBasedScorer } from '../models/rules/rule-based-scorer.js';
 import type { HasTreeEnsemble } from '../models/tree/tree-ensemble-view.js';
 import { treeShap } from './tree-shap.js';
 
@@ -16,7 +17,8 @@ export interface RowContributions {
 /**
  * Explains binary scores per feature:
  * - tree ensembles: exact Tree SHAP (log-odds for boosting, probability for forests);
- * - logistic regression: coefficient × (value − training mean), in log-odds;
+ * - logistic regression: coefficient × (value − training mean), in log-odds; the rule-based
+ *   score likewise with each rule's points (its scores rise with the points total);
  * - any other model: for each feature group, the change in log-odds when the group is reset
  *   to its training mean (the group's effect given the rest of the lead), spread over the
  *   group's features in proportion to their deviation from the mean.
@@ -30,8 +32,14 @@ export function rowContributions(
 ): RowContributions {
   if (X.cols !== baseline.length) throw new InputError(`X has ${X.cols} features but the baseline has ${baseline.length}`);
   if (isTreeModel(model)) return { values: treeShap(model, X).contributions[0], method: 'tree-shap' };
-  if (model instanceof LogisticRegression && model.nClasses === 2) {
-    const coef = model.coef.data;
+  const linear =
+    model instanceof LogisticRegression && model.nClasses === 2
+      ? model.coef.data
+      : model instanceof RuleBasedScorer
+        ? model.params.rules.rules.map((r) => r.points)
+        : null;
+  if (linear) {
+    const coef = linear;
     const out = new Matrix(X.rows, X.cols, new Float64Array(X.rows * X.cols), X.columns);
     for (let i = 0; i < X.rows; i++) {
       for (let j = 0; j < X.cols; j++) out.data[i * X.cols + j] = coef[j] * (X.data[i * X.cols + j] - baseline[j]);

@@ -1,7 +1,5 @@
-import { describeFeature } from './feature-words.js';
+import { describeFeature, isIndicatorName } from './feature-words.js';
 import type { Reason, ReasonOptions } from './lead-reasons.js';
-
-const INDICATOR = /=|__missing$|\.has=/;
 
 /**
  * `leadReasons` prepared once for a model's features: each feature's group as an index, and its
@@ -22,9 +20,14 @@ export class LeadReasoner {
   private readonly order: Int32Array;
   private stamp = 0;
 
+  /**
+   * `indicators: 'all'` reads every feature as a yes/no fact (a rule that fired or not);
+   * otherwise a feature is an indicator when its name says so (one-hot level, missingness flag).
+   */
   constructor(
     readonly names: readonly string[],
     readonly groups: readonly string[],
+    options: { indicators?: 'auto' | 'all' } = {},
   ) {
     const index = new Map<string, number>();
     this.groupOf = Int32Array.from(groups, (g) => {
@@ -37,7 +40,7 @@ export class LeadReasoner {
       return k;
     });
     this.featureWords = new Array(names.length);
-    this.indicator = new Uint8Array(names.length);
+    this.indicator = new Uint8Array(names.length).fill(options.indicators === 'all' ? 1 : 0);
     const nGroups = this.groupNames.length;
     this.sums = new Float64Array(nGroups);
     this.strongest = new Int32Array(nGroups);
@@ -75,8 +78,8 @@ export class LeadReasoner {
     const negative: number[] = [];
     for (let k = 0; k < found; k++) {
       const g = order[k];
-      // A driver worth less than half a point does not make a reason.
-      if (!(Math.abs(points(sums[g], perUnit)) >= 0.5 || perUnit === 0)) continue;
+      // A driver worth less than a tenth of a point does not make a reason.
+      if (!(Math.abs(points(sums[g], perUnit)) >= 0.1 || perUnit === 0)) continue;
       if (sums[g] > 0) positive.push(g);
       else if (sums[g] < 0) negative.push(g);
     }
@@ -104,7 +107,7 @@ export class LeadReasoner {
     const group = this.groupNames[g];
     const lead = options.lead;
     const raw = lead && Object.hasOwn(lead, group) ? lead[group] : undefined;
-    if (this.indicator[feature] === 0) this.indicator[feature] = INDICATOR.test(this.names[feature]) ? 1 : 2;
+    if (this.indicator[feature] === 0) this.indicator[feature] = isIndicatorName(this.names[feature]) ? 1 : 2;
     const isIndicator = this.indicator[feature] === 1;
     if (isIndicator && value === 1) return this.words(feature);
     if (raw !== undefined) {

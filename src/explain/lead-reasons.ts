@@ -48,8 +48,9 @@ const reasoners = new WeakMap<readonly string[], LeadReasoner>();
 
 /** "Timeframe is 0-3 months: +14 points" ("Employees: 250 (+3 points)" when the text has a colon already). */
 export function formatReason(reason: Reason): string {
-  const n = Math.abs(Math.round(reason.points));
-  const points = `${reason.points >= 0 ? '+' : '−'}${n} point${n === 1 ? '' : 's'}`;
+  const magnitude = Math.abs(reason.points);
+  const n = magnitude < 1 ? magnitude.toFixed(1) : String(Math.round(magnitude));
+  const points = `${reason.points >= 0 ? '+' : '−'}${n} point${n === '1' ? '' : 's'}`;
   const text = capitalize(reason.text);
   return text.includes(':') ? `${text} (${points})` : `${text}: ${points}`;
 }

@@ -3,7 +3,7 @@ import type { InputSchema } from '../artifact/input-schema.js';
 import { Scorer } from '../artifact/scorer.js';
 import type { TrainingMetadata } from '../artifact/training-metadata.js';
 import { SerializationError } from '../core/errors.js';
-import './model-kinds.js';
+import '../artifact/artifact-kinds.js';
 import { type PolicySummary, policySummary } from './policy-summary.js';
 import type { SchemaError } from './request-problems.js';
 import { type RequestSchemaOptions, scoreRequestSchema } from './request-schema.js';

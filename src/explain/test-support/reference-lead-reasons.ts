@@ -1,4 +1,4 @@
-import { describeFeature } from '../feature-words.js';
+import { describeFeature, isIndicatorName } from '../feature-words.js';
 import type { Reason, ReasonOptions } from '../lead-reasons.js';
 
 /** The first implementation of `leadReasons` (a map per lead), kept as the reference of the compiled one. */
@@ -29,8 +29,8 @@ export function referenceLeadReasons(
     contribution: sum,
   }));
   const top = options.top ?? 3;
-  // A driver worth less than half a point does not make a reason.
-  const telling = reasons.filter((r) => Math.abs(r.points) >= 0.5 || perUnit === 0);
+  // A driver worth less than a tenth of a point does not make a reason.
+  const telling = reasons.filter((r) => Math.abs(r.points) >= 0.1 || perUnit === 0);
   return {
     positive: telling
       .filter((r) => r.contribution > 0)
@@ -51,7 +51,7 @@ function reasonText(
   placeholders?: ReadonlySet<string>,
 ): string {
   const raw = lead && Object.hasOwn(lead, group) ? lead[group] : undefined;
-  const isIndicator = /=|__missing$|\.has=/.test(feature);
+  const isIndicator = isIndicatorName(feature);
   if (isIndicator && value === 1) return describeFeature(feature);
   if (raw !== undefined) {
     const given = raw === null ? '' : String(raw).trim();
