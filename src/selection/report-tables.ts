@@ -31,7 +31,11 @@ export function leaderboardTable(rows: readonly LeaderboardRow[]): Row[] {
 /** Each model family's best row (by the leaderboard's order), e.g. to draw one curve per family. */
 export function bestPerModel(rows: readonly LeaderboardRow[]): LeaderboardRow[] {
   const seen = new Set<string>();
-  return rows.filter((r) => (seen.has(r.model) ? false : (seen.add(r.model), true)));
+  return rows.filter((r) => {
+    if (seen.has(r.model)) return false;
+    seen.add(r.model);
+    return true;
+  });
 }
 
 /** Out-of-fold labels and scores of one cross-validation result (rows never tested left out). */
