@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { runCli } from './main.js';
+import { cli } from './test-support/run-cli.js';
 
 const projectRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const dir = mkdtempSync(join(tmpdir(), 'leadstack-cli-'));
@@ -15,14 +15,6 @@ const file = (name: string, content: string | Buffer): string => {
   writeFileSync(path, content);
   return path;
 };
-
-/** Runs the CLI in-process, capturing what it writes. */
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (text) => out.push(text), err: (text) => err.push(text) });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
 
 /** Asserts a user error: exit code 2, one line naming the problem, no stack trace. */
 function assertUserError(result: { code: number; stderr: string }, pattern: RegExp): void {

@@ -6,18 +6,11 @@ import { after, test } from 'node:test';
 import { parseCsv } from '../data/csv/parse-csv.js';
 import { writeBuiltinDataset } from '../data/datasets/builtin/index.js';
 import { readPreparedPart } from '../features/prepared-data.js';
-import { runCli } from './main.js';
+import { cli } from './test-support/run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'leadstack-prepare-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 await writeBuiltinDataset(join(root, 'data', 'raw', 'builtin'), { leads: 2500, seed: 8, positiveRate: 0.05 });
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
 
 test('prepare fits on the training part and writes matrices, names, spec and manifest', async () => {
   const out = join(root, 'prepared');

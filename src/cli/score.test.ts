@@ -5,20 +5,13 @@ import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { buildArtifact } from '../artifact/test-support/build-artifact.js';
 import { parseCsv } from '../data/csv/parse-csv.js';
-import { runCli } from './main.js';
+import { cli } from './test-support/run-cli.js';
 
 const root = mkdtempSync(join(tmpdir(), 'leadstack-score-'));
 after(() => rmSync(root, { recursive: true, force: true }));
 const { dir } = await buildArtifact(root);
 const leadsCsv = readFileSync(join(root, 'data', 'raw', 'builtin', 'leads.csv'), 'utf8');
 const eventsCsv = join(root, 'data', 'raw', 'builtin', 'events.csv');
-
-async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
 
 test('every lead is scored or rejected with its line and reason; output is ready for a CRM import', async () => {
   const lines = leadsCsv.trimEnd().split('\n').slice(0, 301);

@@ -1,13 +1,11 @@
-import { InputError } from '../core/errors.js';
 import { columnValues } from '../data/column-values.js';
 import { datasetLabels } from '../data/datasets/dataset-labels.js';
 import type { Dataset } from '../data/datasets/load-dataset.js';
-import { parseIsoDate } from '../data/parse-iso-date.js';
 import { FeaturePipeline } from '../features/pipeline.js';
 import type { PipelineOptions } from '../features/pipeline-options.js';
 import type { PreparedPart } from '../features/prepared-data.js';
+import { holdoutSplit } from './holdout-split.js';
 import type { Fold } from './stratified-k-fold.js';
-import { dateSplit, stratifiedHoldout } from './train-test-split.js';
 
 /** How the leads are split before the pipeline is fitted. */
 export type SplitChoice = { testSize: number } | { date: string } | { none: true };
@@ -39,26 +37,9 @@ export function prepareDataset(dataset: Dataset, options: PrepareOptions = {}): 
   const labels = datasetLabels(dataset);
   const choice = options.split ?? { testSize: 0.2 };
   const seed = options.seed ?? 0;
-  let fold: Fold;
-  let split: Record<string, unknown>;
-  if ('none' in choice) {
-    fold = { train: Int32Array.from(labels, (_, i) => i), test: new Int32Array(0) };
-    split = { kind: 'none' };
-  } else if ('date' in choice) {
-    const column = dataset.config.date;
-    if (!column) throw new InputError('a date split needs the dataset config to name its "date" column', { field: 'date' });
-    const cutoff = parseIsoDate(choice.date);
-    if (Number.isNaN(cutoff))
-      throw new InputError(`expected an ISO date such as 2025-06-30, got "${choice.date}"`, { field: 'split' });
-    const times = Array.from(columnValues(dataset.leads, column), (v) =>
-      v instanceof Date ? v.getTime() : typeof v === 'string' ? parseIsoDate(v.trim()) : Number.NaN,
-    );
-    fold = dateSplit(times, cutoff);
-    split = { kind: 'date', column, before: choice.date };
-  } else {
-    fold = stratifiedHoldout(labels, choice.testSize, seed);
-    split = { kind: 'stratified hold-out', testSize: choice.testSize, seed };
-  }
+  const { dev, test: held, split: described } = holdoutSplit(dataset, labels, choice, seed);
+  const fold: Fold = { train: dev, test: held };
+  let split: Record<string, unknown> = described;
   const trainLeads = dataset.leads.reify(Array.from(fold.train));
   const { pipeline, train } = FeaturePipeline.fitTransform(
     { leads: trainLeads, events: dataset.events, config: dataset.config },

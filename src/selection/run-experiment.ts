@@ -1,8 +1,6 @@
 import { InputError } from '../core/errors.js';
-import { columnValues } from '../data/column-values.js';
 import { datasetLabels } from '../data/datasets/dataset-labels.js';
 import type { Dataset } from '../data/datasets/load-dataset.js';
-import { parseIsoDate } from '../data/parse-iso-date.js';
 import { bestAchievableAuc } from '../data/profile/best-achievable-auc.js';
 import { assessTrainingData, type TrainingDataAssessment } from '../evaluation/assess-training-data.js';
 import type { ThresholdRule } from '../evaluation/threshold-rule.js';
@@ -11,6 +9,7 @@ import { type CvResult, crossValidate } from './cross-validate.js';
 import { type DecisionPolicy, fitDecisionPolicy } from './decision-policy.js';
 import { evaluateHoldout, type HoldoutReport } from './evaluate-holdout.js';
 import { type FittedCandidate, fitCandidate } from './fit-candidate.js';
+import { holdoutSplit } from './holdout-split.js';
 import { imbalanceStrategy } from './imbalance-strategies.js';
 import {
   buildLeaderboard,
@@ -24,7 +23,6 @@ import type { SplitChoice } from './prepare-dataset.js';
 import { prepareFolds } from './prepare-folds.js';
 import type { Fold } from './stratified-k-fold.js';
 import { StratifiedKFold } from './stratified-k-fold.js';
-import { dateSplit, stratifiedHoldout } from './train-test-split.js';
 
 export interface ExperimentOptions {
   /** Model families (default lr, rf, gbdt, nn, rules). */
@@ -155,36 +153,5 @@ export async function runExperiment(dataset: Dataset, options: ExperimentOptions
     final,
     finalLeads: allRows.length,
     seconds: (performance.now() - started) / 1000,
-  };
-}
-
-function holdoutSplit(
-  dataset: Dataset,
-  labels: Uint8Array,
-  choice: SplitChoice,
-  seed: number,
-): { dev: Int32Array; test: Int32Array; split: Record<string, unknown> } {
-  if ('none' in choice) return { dev: Int32Array.from(labels.keys()), test: new Int32Array(0), split: { kind: 'none' } };
-  if ('date' in choice) {
-    const column = dataset.config.date;
-    if (!column) throw new InputError('a date split needs the dataset config to name its "date" column', { field: 'date' });
-    const cutoff = parseIsoDate(choice.date);
-    if (Number.isNaN(cutoff))
-      throw new InputError(`expected an ISO date such as 2025-06-30, got "${choice.date}"`, { field: 'split' });
-    const times = Array.from(columnValues(dataset.leads, column), (v) =>
-      v instanceof Date ? v.getTime() : typeof v === 'string' ? parseIsoDate(v.trim()) : Number.NaN,
-    );
-    const fold = dateSplit(times, cutoff);
-    return {
-      dev: fold.train,
-      test: fold.test,
-      split: { kind: 'date', column, before: choice.date, devRows: fold.train.length, testRows: fold.test.length },
-    };
-  }
-  const fold = stratifiedHoldout(labels, choice.testSize, seed);
-  return {
-    dev: fold.train,
-    test: fold.test,
-    split: { kind: 'stratified hold-out', testSize: choice.testSize, devRows: fold.train.length, testRows: fold.test.length },
   };
 }
