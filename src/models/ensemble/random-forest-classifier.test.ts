@@ -241,3 +241,19 @@ test('RandomForestClassifier rejects bad input with an InputError that says what
   const multiModel = await new RandomForestClassifier({ nEstimators: 2 }).fit(multi.X, multi.y);
   assert.throws(() => multiModel.predictProba(multi.X), /use predictClassProba/);
 });
+
+test('RandomForestClassifier probabilities never stray outside [0, 1], even with weighted pure leaves', async () => {
+  // Pure leaves under non-integer class weights sum fractions such as 0.1 + 0.2 + 0.7, whose
+  // rounding error used to leave P(converted) a hair below 0 — and a log loss refusing it.
+  const rare = makeSyntheticLeads({ rows: 3000, seed: 11, intercept: -4 });
+  for (const classWeight of ['balanced', 'balanced_subsample', [1, 33.3]] as const) {
+    const model = await new RandomForestClassifier({ nEstimators: 30, maxSamples: 0.7, classWeight, randomState: 5 }).fit(
+      rare.X,
+      rare.y,
+    );
+    const p = model.predictProba(rare.X);
+    for (let i = 0; i < p.length; i++) assert.ok(p[i] >= 0 && p[i] <= 1, `${String(classWeight)}: row ${i}: ${p[i]}`);
+    const P = model.predictClassProba(rare.X);
+    for (let i = 0; i < P.data.length; i++) assert.ok(P.data[i] >= 0 && P.data[i] <= 1, `class probability ${i}: ${P.data[i]}`);
+  }
+});
