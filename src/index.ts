@@ -192,6 +192,7 @@ export {
   rocOverlayChart,
   saveFigure,
   saveFigures,
+  scoreDistributionChart,
   strongestCategoricalColumns,
   strongestNumericColumns,
 } from './plot/index.js';

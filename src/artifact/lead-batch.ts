@@ -62,7 +62,28 @@ export interface BatchOutput {
   rejected: number;
   /** Leads per grade, grades in order of first appearance. */
   grades: Record<string, number>;
+  /** Per grade, leads per whole score point: entry s counts scores in [s, s + 1) (100 counts 100). */
+  scoreHistogram: Record<string, number[]>;
   sentToSales: number;
+}
+
+/** Adds one score to a per-grade histogram of whole score points 0–100. */
+export function countScore(histogram: Record<string, number[]>, grade: string, score: number): void {
+  let counts = histogram[grade];
+  if (!counts) {
+    counts = new Array(101).fill(0);
+    histogram[grade] = counts;
+  }
+  counts[Math.min(100, Math.max(0, Math.floor(score)))]++;
+}
+
+/** Adds histogram `from` into `into`, grade by grade. */
+export function mergeScoreHistograms(into: Record<string, number[]>, from: Record<string, number[]>): void {
+  for (const [grade, counts] of Object.entries(from)) {
+    const target = into[grade];
+    if (!target) into[grade] = [...counts];
+    else for (let s = 0; s < counts.length; s++) target[s] += counts[s];
+  }
 }
 
 /** Output columns of a scored CSV, ready for a CRM import. */
@@ -99,6 +120,7 @@ export function scoreLeadBatch(scorer: Scorer, batch: LeadBatch, settings: Batch
     scored: 0,
     rejected: 0,
     grades: {},
+    scoreHistogram: {},
     sentToSales: 0,
   };
   const text: string[] = [];
@@ -123,6 +145,7 @@ export function scoreLeadBatch(scorer: Scorer, batch: LeadBatch, settings: Batch
       const r = outcome.result;
       output.scored++;
       output.grades[r.grade] = (output.grades[r.grade] ?? 0) + 1;
+      countScore(output.scoreHistogram, r.grade, r.score);
       if (r.route === 'sales') output.sentToSales++;
       text.push(settings.format === 'csv' ? csvLine(r) : `${JSON.stringify(r)}\n`);
     });

@@ -69,6 +69,13 @@ test('two threads write the same bytes as one, in input order, with the same rej
     assert.equal(one.read, 900);
     assert.equal(one.rejected, 4);
     assert.equal(one.scored, 896);
+    for (const [grade, counts] of Object.entries(one.scoreHistogram)) {
+      assert.equal(
+        counts.reduce((a, b) => a + b, 0),
+        one.grades[grade],
+        `score histogram of grade ${grade}`,
+      );
+    }
   }
   const rejects = readFileSync(join(root, 'one.csv.rejects.csv'), 'utf8').trim().split('\n');
   assert.deepEqual(

@@ -5,7 +5,14 @@ import { AtomicFileWriter } from '../data/datasets/builtin/atomic-file-writer.js
 import { toCsvLine } from '../data/datasets/builtin/csv-text.js';
 import { type ColumnMapping, mapHeaders } from './column-mappings.js';
 import { EventStore } from './event-store.js';
-import { type BatchOutput, type BatchSettings, type LeadBatch, SCORED_COLUMNS, scoreLeadBatch } from './lead-batch.js';
+import {
+  type BatchOutput,
+  type BatchSettings,
+  type LeadBatch,
+  mergeScoreHistograms,
+  SCORED_COLUMNS,
+  scoreLeadBatch,
+} from './lead-batch.js';
 import type { Scorer } from './scorer.js';
 import { ScoringPool } from './scoring-pool.js';
 
@@ -43,6 +50,8 @@ export interface ScoreFileSummary {
   seconds: number;
   leadsPerSecond: number;
   grades: Record<string, number>;
+  /** Per grade, leads per whole score point 0–100 (the batch's score distribution). */
+  scoreHistogram: Record<string, number[]>;
   sentToSales: number;
 }
 
@@ -94,6 +103,7 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
     seconds: 0,
     leadsPerSecond: 0,
     grades: {},
+    scoreHistogram: {},
     sentToSales: 0,
   };
   const pending: Promise<BatchOutput>[] = [];
@@ -103,6 +113,7 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
     summary.rejected += output.rejected;
     summary.sentToSales += output.sentToSales;
     for (const [grade, n] of Object.entries(output.grades)) summary.grades[grade] = (summary.grades[grade] ?? 0) + n;
+    mergeScoreHistograms(summary.scoreHistogram, output.scoreHistogram);
     await out.write(output.text);
     await rejects.write(output.rejects);
   };

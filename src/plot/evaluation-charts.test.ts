@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { countScore, mergeScoreHistograms } from '../artifact/lead-batch.js';
 import { calibrationReport, capacityCurves, capacityPlan, compareGrades, tuneThreshold } from '../evaluation/index.js';
 import { liftTable, precisionRecallCurve } from '../metrics/index.js';
 import { capacityChart } from './capacity-chart.js';
@@ -8,6 +9,7 @@ import { gradeComparisonChart } from './grade-comparison-chart.js';
 import { liftChart } from './lift-chart.js';
 import { precisionRecallChart, thresholdRuleLabel } from './precision-recall-chart.js';
 import { reliabilityChart } from './reliability-chart.js';
+import { scoreDistributionChart } from './score-distribution-chart.js';
 
 /** Element-wise |actual − expected| < 1e-9. */
 function close(actual: unknown, expected: readonly number[], what: string): void {
@@ -129,4 +131,41 @@ test('gainsChart and liftChart draw a lift table from the origin, with random le
   close(lift.data[0].y, [1.5, 0.5], 'lift');
   close(lift.data[1].y, [1.5, 1], 'cumulative lift');
   assert.equal((lift.layout.shapes as { y0: number }[])[0].y0, 1);
+});
+
+test('scoreDistributionChart stacks whole-point score counts into bins, one trace per grade', () => {
+  const histogram: Record<string, number[]> = {};
+  const scored: [string, number][] = [
+    ['D', 0],
+    ['D', 4.9],
+    ['C', 5],
+    ['B', 62.5],
+    ['A', 97],
+    ['A', 100],
+  ];
+  for (const [grade, score] of scored) countScore(histogram, grade, score);
+  const merged: Record<string, number[]> = {};
+  mergeScoreHistograms(merged, histogram);
+  mergeScoreHistograms(merged, { A: histogram.A });
+  assert.equal(
+    merged.A.reduce((a, b) => a + b, 0),
+    4,
+  );
+  const figure = scoreDistributionChart(histogram, { binWidth: 5 });
+  assert.deepEqual(
+    figure.data.map((t) => t.name),
+    ['grade A', 'grade B', 'grade C', 'grade D'],
+  );
+  const x = figure.data[0].x as string[];
+  assert.equal(x.length, 20);
+  assert.equal(x[0], '0–4');
+  assert.equal(x[19], '95–100');
+  const ys = Object.fromEntries(figure.data.map((t) => [t.name, t.y as number[]]));
+  assert.equal(ys['grade A'][19], 2, 'scores 97 and 100 share the top bin');
+  assert.equal(ys['grade D'][0], 2);
+  assert.equal(ys['grade C'][1], 1);
+  assert.equal(ys['grade B'][12], 1);
+  assert.equal(figure.layout.barmode, 'stack');
+  assert.deepEqual((scoreDistributionChart(histogram, { binWidth: 30 }).data[0].x as string[]).at(-1), '90–100');
+  assert.throws(() => scoreDistributionChart(histogram, { binWidth: 0 }), /binWidth/);
 });

@@ -46,3 +46,4 @@ export { type GradeComparisonChartOptions, gradeComparisonChart } from './grade-
 export { liftChart } from './lift-chart.js';
 export { type PrecisionRecallChartOptions, precisionRecallChart, thresholdRuleLabel } from './precision-recall-chart.js';
 export { type ReliabilityChartOptions, reliabilityChart } from './reliability-chart.js';
+export { type ScoreDistributionChartOptions, scoreDistributionChart } from './score-distribution-chart.js';
