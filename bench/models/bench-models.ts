@@ -65,7 +65,15 @@ function metricsOf(y: Uint8Array, p: Float64Array): Pick<FoldResult, 'rocAuc' | 
 
 async function runDataset(
   name: string,
-): Promise<{ name: string; rows: number; cols: number; positives: number; summaries: Summary[]; coefDiff: number | null }> {
+): Promise<{
+  name: string;
+  rows: number;
+  cols: number;
+  positives: number;
+  summaries: Summary[];
+  coefDiff: number | null;
+  lbfgsGap: number | null;
+}> {
   if (
     name === 'builtin' &&
     !existsSync(join(outRoot, `builtin-${values.leads}-${seed}`, 'data', 'raw', 'builtin', 'events.csv'))
@@ -152,6 +160,7 @@ async function runDataset(
     }
   }
   let coefDiff: number | null = null;
+  let lbfgsGap: number | null = null;
   const peers = FAMILIES.filter((f) => models.includes(f.key)).flatMap((f) => f.peers);
   if (!values['skip-peers'] && peers.length) {
     const check = spawnSync('/usr/bin/python3', ['-c', 'import sklearn, xgboost'], { encoding: 'utf8' });
@@ -172,6 +181,7 @@ async function runDataset(
           const Z = new Standardizer().fit(X).transform(X);
           const ours = await new LogisticRegression({ penalty: 'l2', C: LR_C, tol: 1e-12, maxIter: 5000 }).fit(Z, y);
           const coef = ours.coef.data;
+          lbfgsGap = r.lbfgs_gap;
           coefDiff = Math.abs(ours.intercept[0] - r.intercept);
           r.coef.forEach((c: number, j: number) => {
             coefDiff = Math.max(coefDiff!, Math.abs(c - coef[j]));
@@ -198,6 +208,7 @@ async function runDataset(
     positives: labels.reduce((a, b) => a + b, 0),
     summaries: summarize(results),
     coefDiff,
+    lbfgsGap,
   };
 }
 
