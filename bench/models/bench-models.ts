@@ -63,9 +63,7 @@ function metricsOf(y: Uint8Array, p: Float64Array): Pick<FoldResult, 'rocAuc' | 
   return { rocAuc: rocAuc(y, p), prAuc: averagePrecision(y, p), logLoss: logLoss(y, p) };
 }
 
-async function runDataset(
-  name: string,
-): Promise<{
+async function runDataset(name: string): Promise<{
   name: string;
   rows: number;
   cols: number;
