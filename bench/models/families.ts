@@ -39,12 +39,20 @@ export const FAMILIES: BenchFamily[] = [
   },
   {
     key: 'gbdt',
-    label: 'Gradient boosting (300 × depth 6, lr 0.1)',
+    label: 'Gradient boosting (300 × depth 6, lr 0.1, base score 0.5)',
     peers: ['xgb', 'sk-hgb'],
     reference: 'xgb',
     standardize: false,
     make: (seed) =>
-      new GradientBoostingClassifier({ nEstimators: 300, maxDepth: 6, learningRate: 0.1, randomState: seed, nThreads: 2 }),
+      // XGBoost's side pins base_score = 0.5 (its default before 2.0); the same start here.
+      new GradientBoostingClassifier({
+        nEstimators: 300,
+        maxDepth: 6,
+        learningRate: 0.1,
+        baseScore: 0.5,
+        randomState: seed,
+        nThreads: 2,
+      }),
   },
   {
     key: 'nn',

@@ -29,7 +29,11 @@ def make(key, threads, seed, C):
     if key == "xgb":
         from xgboost import XGBClassifier
 
-        return XGBClassifier(tree_method="hist", n_estimators=300, max_depth=6, learning_rate=0.1, nthread=threads, random_state=seed), False
+        # base_score pinned at 0.5 (the default before XGBoost 2.0), as leadstack's side sets it, so that
+        # every XGBoost version starts from the same place.
+        return XGBClassifier(
+            tree_method="hist", n_estimators=300, max_depth=6, learning_rate=0.1, base_score=0.5, nthread=threads, random_state=seed
+        ), False
     if key == "sk-hgb":
         return HistGradientBoostingClassifier(max_iter=300, max_depth=6, learning_rate=0.1, early_stopping=False, random_state=seed), False
     if key == "sk-mlp":

@@ -14,7 +14,8 @@ export function outputsOf(nClasses: number): number {
 }
 
 /** Starting raw scores: log-odds of the weighted positive rate, or log class shares. */
-export function initialScores(y: Labels, weights: Float64Array, nClasses: number): Float64Array {
+export function initialScores(y: Labels, weights: Float64Array, nClasses: number, baseScore: number | null = null): Float64Array {
+  if (baseScore !== null) return Float64Array.of(Math.log(baseScore / (1 - baseScore)));
   const totals = new Float64Array(nClasses);
   let all = 0;
   for (let i = 0; i < y.length; i++) {

@@ -84,7 +84,7 @@ async function boost(
     minSamplesSplit: 2,
     minGain: p.minGainToSplit,
   });
-  const base = initialScores(y, weights, input.nClasses);
+  const base = initialScores(y, weights, input.nClasses, p.baseScore);
   const raw = tile(base, n);
   const rawValid = valid ? tile(base, valid.X.rows) : null;
   const grad = Array.from({ length: K }, () => new Float64Array(n));

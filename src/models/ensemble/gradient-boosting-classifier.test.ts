@@ -108,6 +108,40 @@ test('GradientBoostingClassifier: subsample grows each tree on that share of the
   }
 });
 
+test('GradientBoostingClassifier: baseScore sets the starting probability (XGBoost base_score); null starts from the positive share', async () => {
+  const params = { nEstimators: 1, maxDepth: 2, learningRate: 1e-9 };
+  const prior = train.y.reduce((a, b) => a + b, 0) / train.y.length;
+  const fromPrior = await new GradientBoostingClassifier(params).fit(train.X, train.y);
+  const fromHalf = await new GradientBoostingClassifier({ ...params, baseScore: 0.5 }).fit(train.X, train.y);
+  const fromTenth = await new GradientBoostingClassifier({ ...params, baseScore: 0.1 }).fit(train.X, train.y);
+  // With a vanishing learning rate the trees add nothing: every row keeps its starting probability.
+  for (const [model, start] of [
+    [fromPrior, prior],
+    [fromHalf, 0.5],
+    [fromTenth, 0.1],
+  ] as const) {
+    for (const p of model.predictProba(valid.X)) assert.ok(Math.abs(p - start) < 1e-6, `start ${start}: ${p}`);
+  }
+  // The start matters with few rounds, and a round trip keeps it.
+  const short = { nEstimators: 5, maxDepth: 3 };
+  const a = await new GradientBoostingClassifier({ ...short, baseScore: 0.5 }).fit(train.X, train.y);
+  const b = await new GradientBoostingClassifier(short).fit(train.X, train.y);
+  assert.notDeepEqual(a.predictProba(valid.X), b.predictProba(valid.X));
+  sameArray(
+    fromJSON<GradientBoostingClassifier>(JSON.parse(JSON.stringify(a.toJSON()))).predictProba(valid.X),
+    a.predictProba(valid.X),
+    'round trip',
+  );
+  await assert.rejects(
+    new GradientBoostingClassifier({ baseScore: 1 }).fit(train.X, train.y),
+    /baseScore must be a number in \(0, /,
+  );
+  await assert.rejects(
+    new GradientBoostingClassifier({ baseScore: 0.5 }).fit(multi.X, multi.y),
+    /baseScore is for binary problems/,
+  );
+});
+
 test('GradientBoostingClassifier: scalePosWeight equals a class weight and a sample weight on the positives', async () => {
   const params = { nEstimators: 10, maxDepth: 3 };
   const scaled = await new GradientBoostingClassifier({ ...params, scalePosWeight: 3 }).fit(train.X, train.y);

@@ -99,6 +99,9 @@ export class GradientBoostingClassifier implements Classifier<GradientBoostingPa
     if (nClasses > 2 && p.scalePosWeight !== 1) {
       throw new ConfigError(`${KIND}: scalePosWeight is for binary problems; use classWeight for ${nClasses} classes`);
     }
+    if (nClasses > 2 && p.baseScore !== null) {
+      throw new ConfigError(`${KIND}: baseScore is for binary problems; ${nClasses} classes start from their training shares`);
+    }
     if (nClasses === 2) perClass[1] *= p.scalePosWeight;
     let weights = rowWeights(labels, perClass, options.sampleWeight);
     assertSomeWeight(weights, KIND);

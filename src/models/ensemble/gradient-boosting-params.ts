@@ -41,6 +41,12 @@ export interface GradientBoostingParams {
   classWeight?: ClassWeight;
   /** Extra weight of positive rows (binary only), e.g. negatives / positives. Default 1. */
   scalePosWeight?: number;
+  /**
+   * Binary only: the probability every row starts from before the first tree (XGBoost's base_score;
+   * 0.5 was XGBoost's default before 2.0). Null starts from the weighted training share of
+   * positives, as LightGBM, scikit-learn and XGBoost ≥ 2.0 do. Default null.
+   */
+  baseScore?: number | null;
   /** Stop when the validation loss has not improved for this many rounds and keep the best round; null = never. Default null. */
   earlyStoppingRounds?: number | null;
   /** Share of training rows held out (stratified) for early stopping when fit gets no evalSet. Default 0.1. */
@@ -74,6 +80,7 @@ export function resolveBoostingParams(params: GradientBoostingParams): ResolvedB
     colsampleByNode: params.colsampleByNode ?? 1,
     classWeight: params.classWeight ?? null,
     scalePosWeight: params.scalePosWeight ?? 1,
+    baseScore: params.baseScore ?? null,
     earlyStoppingRounds: params.earlyStoppingRounds ?? null,
     validationFraction: params.validationFraction ?? 0.1,
     featureBundling: params.featureBundling ?? true,
@@ -97,6 +104,7 @@ export function resolveBoostingParams(params: GradientBoostingParams): ResolvedB
   assertNumber(WHO, 'colsampleByTree', p.colsampleByTree, 0, 1, true);
   assertNumber(WHO, 'colsampleByNode', p.colsampleByNode, 0, 1, true);
   assertNumber(WHO, 'scalePosWeight', p.scalePosWeight, 0, Number.MAX_VALUE, true);
+  if (p.baseScore !== null) assertNumber(WHO, 'baseScore', p.baseScore, 0, 1 - Number.EPSILON, true);
   assertNullableInteger(WHO, 'earlyStoppingRounds', p.earlyStoppingRounds, 1);
   assertNumber(WHO, 'validationFraction', p.validationFraction, 0, 0.9);
   assertInteger(WHO, 'randomState', p.randomState, 0, 0xffffffff);
