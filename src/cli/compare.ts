@@ -127,8 +127,10 @@ function report(exp: Awaited<ReturnType<typeof runExperiment>>): string {
     'sent',
     'fit s',
   ];
+  const devLeads = exp.dataset.rows - (exp.holdout?.rows ?? 0);
+  const devConversions = exp.dataset.conversions - (exp.holdout?.conversions ?? 0);
   const lines = [
-    `Leaderboard: ${exp.dataset.name}, ${exp.options.folds}-fold CV on the development part (${exp.dataset.rows.toLocaleString('en-US')} leads, ${exp.dataset.conversions.toLocaleString('en-US')} converted)`,
+    `Leaderboard: ${exp.dataset.name}, ${exp.options.folds}-fold CV on the development part (${devLeads.toLocaleString('en-US')} of ${exp.dataset.rows.toLocaleString('en-US')} leads, ${devConversions.toLocaleString('en-US')} converted)`,
     exp.assessment.status !== 'ok' ? `  ${exp.assessment.message}` : '',
     formatTextTable(
       header,

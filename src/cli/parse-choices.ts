@@ -1,5 +1,5 @@
 import { ConfigError } from '../core/errors.js';
-import type { ThresholdRule } from '../evaluation/threshold-rule.js';
+import { parseThresholdRule, type ThresholdRule } from '../evaluation/threshold-rule.js';
 import type { SplitChoice } from '../selection/prepare-dataset.js';
 
 /** `--split`: a test share (0.2), `date:YYYY-MM-DD`, or `none`. */
@@ -25,14 +25,19 @@ export function parseThresholdFlag(text: string | undefined): ThresholdRule {
       `--threshold expects f1, f:<beta>, precision:<share>, recall:<share>, cost:<cost per lead>:<value per conversion> or capacity:<leads per day>:<worked per day>; got "${text}"`,
     );
   };
-  if (kind === 'f' && Number.isFinite(num(a)) && b === undefined) return { maxF: num(a) };
-  if (kind === 'precision' && Number.isFinite(num(a)) && b === undefined) return { minPrecision: num(a) };
-  if (kind === 'recall' && Number.isFinite(num(a)) && b === undefined) return { minRecall: num(a) };
-  if (kind === 'cost' && Number.isFinite(num(a)) && Number.isFinite(num(b)))
-    return { cost: { wastedCall: num(a), conversionValue: num(b) } };
-  if (kind === 'capacity' && Number.isFinite(num(a)) && Number.isFinite(num(b)))
-    return { capacity: { dailyLeads: num(a), dailyCapacity: num(b) } };
-  return bad();
+  const rule = ((): ThresholdRule => {
+    if (kind === 'f' && Number.isFinite(num(a)) && b === undefined) return { maxF: num(a) };
+    if (kind === 'precision' && Number.isFinite(num(a)) && b === undefined) return { minPrecision: num(a) };
+    if (kind === 'recall' && Number.isFinite(num(a)) && b === undefined) return { minRecall: num(a) };
+    if (kind === 'cost' && Number.isFinite(num(a)) && Number.isFinite(num(b)))
+      return { cost: { wastedCall: num(a), conversionValue: num(b) } };
+    if (kind === 'capacity' && Number.isFinite(num(a)) && Number.isFinite(num(b)))
+      return { capacity: { dailyLeads: num(a), dailyCapacity: num(b) } };
+    return bad();
+  })();
+  // Out-of-range values (precision:80 for 80%) are refused now, not after the cross-validation.
+  parseThresholdRule(rule, `--threshold ${text}`);
+  return rule;
 }
 
 /** A comma-separated list flag. */
