@@ -91,3 +91,37 @@ test('compare refuses bad options before the long run, with exit 2 and the probl
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /nowhere\.csv/);
 });
+
+test('compare --save, export and score chain from the command line; export refuses to overwrite without --force', async () => {
+  const save = join(root, 'chain-experiment');
+  assert.equal((await run('--save', save)).code, 0);
+  const out = join(root, 'models', 'builtin-lead-score', '1.2.0');
+  const exported = await cli('export', '--from', save, '--out', out);
+  assert.equal(exported.code, 0, exported.stderr);
+  assert.match(exported.stdout, /exported builtin-lead-score@1\.2\.0 /);
+  for (const file of ['manifest.json', 'model-card.md', 'model.json', 'policy.json', 'input-schema.json']) assert.ok(existsSync(join(out, file)), file);
+  const again = await cli('export', '--from', save, '--out', out);
+  assert.equal(again.code, 2);
+  assert.match(again.stderr, /--force|exists/);
+  assert.equal((await cli('export', '--from', save, '--out', out, '--force')).code, 0);
+  const missing = await cli('export', '--from', join(root, 'no-experiment'), '--out', join(root, 'models', 'x', '1'));
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /no-experiment/);
+  const scored = join(root, 'scored.csv');
+  const raw = join(root, 'data', 'raw', 'builtin');
+  const score = await cli(
+    'score',
+    '--model',
+    out,
+    '--input',
+    join(raw, 'leads.csv'),
+    '--events',
+    join(raw, 'events.csv'),
+    '--out',
+    scored,
+  );
+  assert.equal(score.code, 0, score.stderr);
+  const lines = readFileSync(scored, 'utf8').trim().split('\n');
+  assert.equal(lines.length, 2501, 'a header and one line per lead');
+  assert.match(lines[1], /,builtin-lead-score@1\.2\.0,/);
+});
