@@ -99,7 +99,8 @@ test('compare --save, export and score chain from the command line; export refus
   const exported = await cli('export', '--from', save, '--out', out);
   assert.equal(exported.code, 0, exported.stderr);
   assert.match(exported.stdout, /exported builtin-lead-score@1\.2\.0 /);
-  for (const file of ['manifest.json', 'model-card.md', 'model.json', 'policy.json', 'input-schema.json']) assert.ok(existsSync(join(out, file)), file);
+  for (const file of ['manifest.json', 'model-card.md', 'model.json', 'policy.json', 'input-schema.json'])
+    assert.ok(existsSync(join(out, file)), file);
   const again = await cli('export', '--from', save, '--out', out);
   assert.equal(again.code, 2);
   assert.match(again.stderr, /--force|exists/);
