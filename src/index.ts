@@ -227,6 +227,7 @@ export {
   type Fold,
   fitDecisionPolicy,
   foldsFromAssignment,
+  gradeComparisonTable,
   groupKFold,
   type HoldoutMetrics,
   holdoutComparison,

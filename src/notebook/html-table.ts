@@ -20,6 +20,12 @@ export function formatCell(value: Cell, digits = 3): string {
     if (Number.isInteger(value)) return value.toLocaleString('en-US');
     return value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
   }
+  if (typeof value === 'object') {
+    // A nested value (an object built elsewhere and passed through as it is) reads as JSON, never as "[object Object]".
+    return JSON.stringify(value, (_, v) =>
+      typeof v === 'number' && !Number.isInteger(v) ? Number(v.toPrecision(digits + 1)) : v,
+    );
+  }
   return String(value);
 }
 

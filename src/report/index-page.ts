@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { escapeHtml } from '../plot/figure-html.js';
 
@@ -12,6 +12,34 @@ export interface NotebookResult {
   failedCell?: number;
   error?: string;
   traceback?: string;
+  /** When the report was rendered (ISO time); set for reports kept from an earlier run. */
+  renderedAt?: string;
+}
+
+/**
+ * The index rows for a run over some of the notebooks (`report --only`): this run's results,
+ * and for every other notebook in `order` the record of the run that last rendered it, as long
+ * as its report is still in reports/. Records live in reports/index.json.
+ */
+export function mergeWithEarlierRuns(reportDir: string, order: readonly string[], results: NotebookResult[]): NotebookResult[] {
+  let earlier: NotebookResult[] = [];
+  try {
+    const parsed = JSON.parse(readFileSync(join(reportDir, 'index.json'), 'utf8'));
+    if (Array.isArray(parsed)) earlier = parsed.filter((r) => r && typeof r.notebook === 'string' && typeof r.html === 'string');
+  } catch {
+    // No earlier run, or an unreadable record: the index shows this run only.
+  }
+  const now = new Date().toISOString();
+  const current = new Map(results.map((r) => [r.notebook, { ...r, renderedAt: r.renderedAt ?? now }]));
+  const kept = new Map(earlier.filter((r) => r.ok && existsSync(join(reportDir, r.html))).map((r) => [r.notebook, r]));
+  const merged = order.flatMap((n) => {
+    const r = current.get(n) ?? kept.get(n);
+    return r ? [r] : [];
+  });
+  const target = join(reportDir, 'index.json');
+  writeFileSync(`${target}.tmp`, `${JSON.stringify(merged, null, 1)}\n`);
+  renameSync(`${target}.tmp`, target);
+  return merged;
 }
 
 /** Writes reports/index.html: the notebooks in run order with their status, and the figures each wrote. */
@@ -29,8 +57,9 @@ export function writeIndexPage(reportDir: string, root: string, results: Noteboo
           return `<li><a href="${rel(reportDir, figureDir, f)}">${escapeHtml(stem)}</a>${png}</li>`;
         })
         .join('');
+      const when = r.renderedAt ? ` ${escapeHtml(r.renderedAt.slice(0, 16).replace('T', ' '))} UTC` : '';
       const status = r.ok
-        ? `<span class="ok">rendered</span>`
+        ? `<span class="ok">rendered${when}</span>`
         : `<span class="fail">failed${r.failedCell ? ` at cell ${r.failedCell}` : ''}: ${escapeHtml(r.error ?? '')}</span>`;
       return `<tr><td><a href="${escapeHtml(r.html)}">${escapeHtml(r.title)}</a><div class="file">${escapeHtml(r.notebook)}</div></td>
 <td>${status}</td><td class="num">${r.seconds.toFixed(1)} s</td><td><ul>${links}</ul></td></tr>`;

@@ -1,4 +1,4 @@
-export { type NotebookResult, writeIndexPage } from './index-page.js';
+export { mergeWithEarlierRuns, type NotebookResult, writeIndexPage } from './index-page.js';
 export {
   listNotebooks,
   NotebookError,

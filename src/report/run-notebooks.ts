@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync }
 import { basename, delimiter, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LeadstackError } from '../core/errors.js';
-import { type NotebookResult, writeIndexPage } from './index-page.js';
+import { mergeWithEarlierRuns, type NotebookResult, writeIndexPage } from './index-page.js';
 
 /** A notebook cell failed, or Jupyter could not run the notebook. */
 export class NotebookError extends LeadstackError {}
@@ -52,7 +52,8 @@ export async function runNotebooks(options: RunNotebooksOptions): Promise<Notebo
   mkdirSync(reportDir, { recursive: true });
   mkdirSync(join(root, 'figures'), { recursive: true });
   ensureLibraryLink(root);
-  let notebooks = listNotebooks(notebookDir);
+  const all = listNotebooks(notebookDir);
+  let notebooks = all;
   if (options.only?.length) notebooks = notebooks.filter((n) => options.only!.some((p) => n.startsWith(p)));
   if (notebooks.length === 0) throw new NotebookError(`no notebooks to run in ${notebookDir}`);
   const results: NotebookResult[] = [];
@@ -61,7 +62,7 @@ export async function runNotebooks(options: RunNotebooksOptions): Promise<Notebo
     const result = await runOne(join(notebookDir, file), reportDir, root, options);
     results.push(result);
     options.onEvent?.({ type: 'notebook-done', notebook: file, seconds: result.seconds, ok: result.ok });
-    writeIndexPage(reportDir, root, results);
+    writeIndexPage(reportDir, root, mergeWithEarlierRuns(reportDir, all, results));
     if (!result.ok) {
       const where = result.failedCell ? `cell ${result.failedCell}` : 'kernel';
       throw new NotebookError(`${file}, ${where}: ${result.error}${result.traceback ? `\n${result.traceback}` : ''}`);

@@ -32,7 +32,14 @@ export { MODEL_KEYS, type ModelKey, modelCandidate } from './model-candidates.js
 export { type PreparedDataset, type PrepareOptions, prepareDataset, type SplitChoice } from './prepare-dataset.js';
 export { foldsOfMatrix, type PreparedFold, prepareFolds } from './prepare-folds.js';
 export { RepeatedStratifiedKFold, type RepeatedStratifiedKFoldParams } from './repeated-stratified-k-fold.js';
-export { bestPerModel, confusionTable, leaderboardTable, oofCurves, oofScores } from './report-tables.js';
+export {
+  bestPerModel,
+  confusionTable,
+  gradeComparisonTable,
+  leaderboardTable,
+  oofCurves,
+  oofScores,
+} from './report-tables.js';
 export { type Experiment, type ExperimentOptions, runExperiment } from './run-experiment.js';
 export { type Fold, foldsFromAssignment, StratifiedKFold, type StratifiedKFoldParams } from './stratified-k-fold.js';
 export { dateSplit, stratifiedHoldout } from './train-test-split.js';

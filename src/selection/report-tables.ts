@@ -1,3 +1,4 @@
+import type { GradeComparison } from '../evaluation/compare-grades.js';
 import { averagePrecision } from '../metrics/average-precision.js';
 import { type PrecisionRecallCurve, precisionRecallCurve } from '../metrics/precision-recall-curve.js';
 import { rocAuc } from '../metrics/roc-auc.js';
@@ -92,4 +93,24 @@ export function confusionTable(rows: readonly LeaderboardRow[], cv: readonly CvR
       'recall %': tp + fn ? ((100 * tp) / (tp + fn)).toFixed(1) : '—',
     };
   });
+}
+
+/**
+ * The model's grades next to the rule-based score's, one row per grade: leads, conversions,
+ * conversion rate and the cumulative share of conversions captured down to that grade.
+ */
+export function gradeComparisonTable(comparison: GradeComparison): Row[] {
+  const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+  return comparison.rows.map((r) => ({
+    grade: r.grade,
+    'model: leads': r.model.leads,
+    'model: conversions': r.model.conversions,
+    'model: rate': pct(r.model.conversionRate),
+    'model: conversions captured to here': pct(r.model.cumulativeShareOfConversions),
+    'rules: leads': r.rules.leads,
+    'rules: conversions': r.rules.conversions,
+    'rules: rate': pct(r.rules.conversionRate),
+    'rules: conversions captured to here': pct(r.rules.cumulativeShareOfConversions),
+    'model − rules conversions': r.extraConversions,
+  }));
 }
