@@ -116,6 +116,12 @@ export class SampledEvaluator implements NodeEvaluator {
     const { rowWeight, rowChannel } = this.options;
     const hist = this.hist;
     const touched = this.touched;
+    // Most features of a small node in a fully grown tree are constant there (one-hot columns):
+    // find that with one pass of lookups before any histogram is touched.
+    const first = lut[bins[base + rows[node.start]]];
+    let i0 = node.start + 1;
+    while (i0 < node.end && lut[bins[base + rows[i0]]] === first) i0++;
+    if (i0 === node.end) return false;
     let m = 0;
     if (S === 3) {
       // One gradient channel (binary): weight of class-1 rows, weight, count; no branch on the class.
