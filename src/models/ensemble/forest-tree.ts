@@ -110,7 +110,9 @@ export class ForestTreeGrower {
       (f, bin) => this.mapper.threshold(f, bin),
       (leaf, out, at) => {
         const h = leaf.totals[this.nGrad];
-        for (let k = 0; k < this.nGrad; k++) out[at + k] = h > 0 ? leaf.totals[k] / h : 0;
+        // Totals derived by histogram subtraction can stray a rounding error outside [0, h]; a class
+        // fraction must not, or the forest's mean could fall a hair below 0 or above 1.
+        for (let k = 0; k < this.nGrad; k++) out[at + k] = h > 0 ? Math.min(Math.max(leaf.totals[k] / h, 0), 1) : 0;
       },
     );
     return builder.build();

@@ -1,7 +1,6 @@
 import type { Labels } from '../../core/labels.js';
 import type { Matrix } from '../../core/matrix.js';
 import type { TreeTable } from '../tree/tree-table.js';
-import { clampUnit } from './prediction.js';
 
 const EPS = 2.220446049250313e-16;
 
@@ -46,10 +45,10 @@ export class OutOfBag {
     for (let i = 0; i < this.X.rows; i++) {
       const c = this.count[i];
       if (this.outputs === 1) {
-        const p = c > 0 ? clampUnit(this.sum[i] / c) : Number.NaN;
+        const p = c > 0 ? this.sum[i] / c : Number.NaN;
         out[2 * i] = 1 - p;
         out[2 * i + 1] = p;
-      } else for (let k = 0; k < C; k++) out[i * C + k] = c > 0 ? clampUnit(this.sum[i * C + k] / c) : Number.NaN;
+      } else for (let k = 0; k < C; k++) out[i * C + k] = c > 0 ? this.sum[i * C + k] / c : Number.NaN;
     }
     return out;
   }

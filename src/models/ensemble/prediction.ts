@@ -51,8 +51,3 @@ export function splitImportances(table: TreeTable, nFeatures: number, type: 'gai
   }
   return out;
 }
-
-/** A forest's mean of leaf class fractions can stray a rounding error outside [0, 1]; this puts it back. */
-export function clampUnit(p: number): number {
-  return Math.min(Math.max(p, 0), 1);
-}

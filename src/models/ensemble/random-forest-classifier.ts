@@ -20,7 +20,7 @@ import { trainForest } from './forest-trainer.js';
 import { impurityImportances } from './impurity-importance.js';
 import type { OutOfBag } from './out-of-bag.js';
 import { resolveThreads } from './param-checks.js';
-import { argmaxOrThreshold, clampUnit } from './prediction.js';
+import { argmaxOrThreshold } from './prediction.js';
 import { type RandomForestParams, resolveForestParams } from './random-forest-params.js';
 
 const KIND = 'RandomForestClassifier';
@@ -127,11 +127,11 @@ export class RandomForestClassifier implements Classifier<RandomForestParams> {
       return new Matrix(
         X.rows,
         K,
-        sum.map((v) => clampUnit(v / trees)),
+        sum.map((v) => v / trees),
       );
     const out = new Float64Array(X.rows * 2);
     for (let i = 0; i < X.rows; i++) {
-      const p = clampUnit(sum[i] / trees);
+      const p = sum[i] / trees;
       out[2 * i] = 1 - p;
       out[2 * i + 1] = p;
     }
