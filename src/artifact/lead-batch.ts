@@ -60,9 +60,7 @@ export interface BatchOutput {
   read: number;
   scored: number;
   rejected: number;
-  /** Leads per grade, grades in order of first appearance. */
-  grades: Record<string, number>;
-  /** Per grade, leads per whole score point: entry s counts scores in [s, s + 1) (100 counts 100). */
+  /** Per grade (in order of first appearance), leads per whole score point: entry s counts scores in [s, s + 1) (100 counts 100). */
   scoreHistogram: Record<string, number[]>;
   sentToSales: number;
 }
@@ -75,6 +73,11 @@ export function countScore(histogram: Record<string, number[]>, grade: string, s
     histogram[grade] = counts;
   }
   counts[Math.min(100, Math.max(0, Math.floor(score)))]++;
+}
+
+/** Leads per grade of a per-grade score histogram. */
+export function gradeCounts(histogram: Record<string, readonly number[]>): Record<string, number> {
+  return Object.fromEntries(Object.entries(histogram).map(([grade, counts]) => [grade, counts.reduce((a, b) => a + b, 0)]));
 }
 
 /** Adds histogram `from` into `into`, grade by grade. */
@@ -119,7 +122,6 @@ export function scoreLeadBatch(scorer: Scorer, batch: LeadBatch, settings: Batch
     read: batch.rows.length,
     scored: 0,
     rejected: 0,
-    grades: {},
     scoreHistogram: {},
     sentToSales: 0,
   };
@@ -144,7 +146,6 @@ export function scoreLeadBatch(scorer: Scorer, batch: LeadBatch, settings: Batch
       }
       const r = outcome.result;
       output.scored++;
-      output.grades[r.grade] = (output.grades[r.grade] ?? 0) + 1;
       countScore(output.scoreHistogram, r.grade, r.score);
       if (r.route === 'sales') output.sentToSales++;
       text.push(settings.format === 'csv' ? csvLine(r) : `${JSON.stringify(r)}\n`);
@@ -168,7 +169,12 @@ function recordOf(header: readonly string[], row: readonly string[]): Record<str
 }
 
 function csvLine(r: ScoreResult): string {
-  return toCsvLine([
+  return toCsvLine(scoredCsvCells(r));
+}
+
+/** A scored lead's cells in SCORED_COLUMNS order. */
+export function scoredCsvCells(r: ScoreResult): string[] {
+  return [
     r.id ?? '',
     String(r.score),
     r.probability.toFixed(6),
@@ -178,5 +184,5 @@ function csvLine(r: ScoreResult): string {
     r.reasons.text.join(' | '),
     r.modelVersion,
     r.scoredAt,
-  ]);
+  ];
 }

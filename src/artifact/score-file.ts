@@ -8,6 +8,7 @@ import { EventStore } from './event-store.js';
 import {
   type BatchOutput,
   type BatchSettings,
+  gradeCounts,
   type LeadBatch,
   mergeScoreHistograms,
   SCORED_COLUMNS,
@@ -112,7 +113,6 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
     summary.scored += output.scored;
     summary.rejected += output.rejected;
     summary.sentToSales += output.sentToSales;
-    for (const [grade, n] of Object.entries(output.grades)) summary.grades[grade] = (summary.grades[grade] ?? 0) + n;
     mergeScoreHistograms(summary.scoreHistogram, output.scoreHistogram);
     await out.write(output.text);
     await rejects.write(output.rejects);
@@ -158,6 +158,7 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
   } finally {
     await scoring.close();
   }
+  summary.grades = gradeCounts(summary.scoreHistogram);
   summary.seconds = (performance.now() - started) / 1000;
   summary.leadsPerSecond = summary.read / Math.max(summary.seconds, 1e-9);
   return summary;

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
+import { SCORED_COLUMNS, scoredCsvCells } from '../artifact/lead-batch.js';
 import { Scorer } from '../artifact/scorer.js';
 import { toCsvLine } from '../data/datasets/builtin/csv-text.js';
 import { openBrowserPage } from '../test-support/browser-page.js';
@@ -22,27 +23,10 @@ let url: string;
 async function writeScoredFile(): Promise<void> {
   const scorer = await Scorer.load(demo.dirs[0]);
   const results = scorer.scoreMany(demo.leads);
-  const header = ['id', 'score', 'probability', 'percentile', 'grade', 'route', 'top_reasons', 'model_version', 'scored_at'];
-  const lines = [toCsvLine([...header, 'job_title', 'industry', 'funnel_stage', 'email'])];
+  const lines = [toCsvLine([...SCORED_COLUMNS, 'job_title', 'industry', 'funnel_stage', 'email'])];
   results.forEach((r, i) => {
     const lead = demo.leads[i].lead;
-    lines.push(
-      toCsvLine([
-        r.id ?? '',
-        String(r.score),
-        r.probability.toFixed(6),
-        r.percentile.toFixed(1),
-        r.grade,
-        r.route,
-        r.reasons.text.join(' | '),
-        r.modelVersion,
-        r.scoredAt,
-        lead.job_title.trim(),
-        lead.industry,
-        lead.funnel_stage,
-        lead.email,
-      ]),
-    );
+    lines.push(toCsvLine([...scoredCsvCells(r), lead.job_title.trim(), lead.industry, lead.funnel_stage, lead.email]));
   });
   writeFileSync(scoredCsv, lines.join(''));
 }
