@@ -27,7 +27,7 @@ import { datasetRuleMatrix, defaultRules, RuleBasedScorer } from '../../src/mode
 import { prepareDataset } from '../../src/selection/prepare-dataset.js';
 import { StratifiedKFold } from '../../src/selection/stratified-k-fold.js';
 import { FAMILIES, LR_C } from './families.js';
-import { type FoldResult, printTables, type Summary, summarize } from './report.js';
+import { type DatasetRun, type FoldResult, printTables, summarize } from './report.js';
 
 const { values } = parseArgs({
   options: {
@@ -63,15 +63,7 @@ function metricsOf(y: Uint8Array, p: Float64Array): Pick<FoldResult, 'rocAuc' | 
   return { rocAuc: rocAuc(y, p), prAuc: averagePrecision(y, p), logLoss: logLoss(y, p) };
 }
 
-async function runDataset(name: string): Promise<{
-  name: string;
-  rows: number;
-  cols: number;
-  positives: number;
-  summaries: Summary[];
-  coefDiff: number | null;
-  lbfgsGap: number | null;
-}> {
+async function runDataset(name: string): Promise<DatasetRun> {
   if (
     name === 'builtin' &&
     !existsSync(join(outRoot, `builtin-${values.leads}-${seed}`, 'data', 'raw', 'builtin', 'events.csv'))

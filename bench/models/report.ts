@@ -56,7 +56,7 @@ const pm = (s: Stat, digits: number): string =>
   Number.isNaN(s.mean) ? '—' : `${s.mean.toFixed(digits)} ± ${s.sd.toFixed(digits)}`;
 const num = (v: number, digits: number): string => (Number.isFinite(v) ? v.toFixed(digits) : '—');
 
-interface DatasetRun {
+export interface DatasetRun {
   name: string;
   rows: number;
   cols: number;
