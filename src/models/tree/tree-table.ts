@@ -1,5 +1,6 @@
 import { SerializationError } from '../../core/errors.js';
 import { decodeArray, type EncodedArray, encodeArray } from '../../core/serialization.js';
+import { CompleteTreeLayout } from './complete-tree-layout.js';
 
 /**
  * The trees of an ensemble frozen into flat typed arrays (one row per node, trees one after
@@ -34,6 +35,8 @@ export type EncodedTreeTable = { nOutputs: number } & Record<Exclude<keyof TreeT
 const MIN_BLOCK_ROWS = 256;
 /** Rows per block with large trees (fully grown forest trees), so that each tree is fetched into cache less often. */
 const MAX_BLOCK_ROWS = 4096;
+/** Row × tree walks from which building the complete-tree layout pays. */
+const LAYOUT_MIN_WALKS = 1 << 16;
 
 export class TreeTable {
   readonly data: TreeTableData;
@@ -45,6 +48,8 @@ export class TreeTable {
   private readonly nodeF64: Float64Array;
   private readonly nodeI32: Int32Array;
   private readonly blockRows: number;
+  /** Complete-tree layout for fast prediction: built on first use, null when the trees don't suit it. */
+  private layout: CompleteTreeLayout | null | undefined;
 
   constructor(data: TreeTableData) {
     this.data = data;
@@ -106,6 +111,11 @@ export class TreeTable {
     outCols: number,
     treeColumn: Int32Array | null,
   ): void {
+    const layout = (r1 - r0) * (t1 - t0) >= LAYOUT_MIN_WALKS ? this.completeLayout() : null;
+    if (layout) {
+      layout.accumulate(rowData, cols, r0, r1, t0, t1, out, 0, outCols, treeColumn);
+      return;
+    }
     const { value, nOutputs } = this.data;
     const F = this.nodeF64;
     for (let b0 = r0; b0 < r1; b0 += this.blockRows) {
@@ -119,6 +129,12 @@ export class TreeTable {
         }
       }
     }
+  }
+
+  /** The complete-tree layout of these trees (built once), or null when they are too deep or multi-output. */
+  completeLayout(): CompleteTreeLayout | null {
+    if (this.layout === undefined) this.layout = CompleteTreeLayout.from(this.data, this.maxDepth());
+    return this.layout;
   }
 
   /** The first `nTrees` trees as a new table. */
