@@ -213,7 +213,7 @@ export class CompleteTreeLayout {
       for (let level = 0; level < D; level++) {
         const o = nodes + k;
         const v = x[a + F[o]];
-        k = 2 * k + 1 + (v > T[o] || (v !== v && M[o] === 1) ? 1 : 0);
+        k = 2 * k + 1 + (v > T[o] || (Number.isNaN(v) && M[o] === 1) ? 1 : 0);
       }
       out[(rows[j] - outRow0) * outCols + column] += this.leafValue[t * (inner + 1) + k - inner];
     }
@@ -230,7 +230,7 @@ export interface LayoutBuffers {
 function hasNaN(x: Float64Array, base: number, cols: number): boolean {
   for (let c = 0; c < cols; c++) {
     const v = x[base + c];
-    if (v !== v) return true;
+    if (Number.isNaN(v)) return true;
   }
   return false;
 }
