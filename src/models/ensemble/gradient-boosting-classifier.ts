@@ -155,7 +155,8 @@ export class GradientBoostingClassifier implements Classifier<GradientBoostingPa
     const rounds = this.roundsFor(options);
     const out = new Float64Array(X.rows * K);
     for (let i = 0; i < X.rows; i++) out.set(s.base, i * K);
-    s.table.accumulate(X.data, X.cols, 0, X.rows, 0, rounds * K, out, K, K > 1 ? treeColumns(rounds * K, K) : null);
+    const threads = resolveThreads(KIND, this.params.nThreads ?? null);
+    s.table.accumulate(X.data, X.cols, 0, X.rows, 0, rounds * K, out, K, K > 1 ? treeColumns(rounds * K, K) : null, threads);
     return new Matrix(X.rows, K, out);
   }
 

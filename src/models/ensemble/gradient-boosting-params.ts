@@ -55,7 +55,7 @@ export interface GradientBoostingParams {
   featureBundling?: boolean;
   /** Seed of row/column subsampling and the validation split. Default 0. */
   randomState?: number;
-  /** Threads for histogram building: null = 2 (or the number of cores if fewer); 1 = no worker threads. Default null. */
+  /** Threads for histogram building and for predicting large batches: null = 2 (or the number of cores if fewer); 1 = no worker threads. Default null. */
   nThreads?: number | null;
 }
 

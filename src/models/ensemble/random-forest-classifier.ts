@@ -122,7 +122,7 @@ export class RandomForestClassifier implements Classifier<RandomForestParams> {
     const K = s.nClasses === 2 ? 1 : s.nClasses;
     const sum = new Float64Array(X.rows * K);
     const trees = s.table.nTrees;
-    s.table.accumulate(X.data, X.cols, 0, X.rows, 0, trees, sum, K, null);
+    s.table.accumulate(X.data, X.cols, 0, X.rows, 0, trees, sum, K, null, resolveThreads(KIND, this.params.nThreads ?? null));
     if (K > 1)
       return new Matrix(
         X.rows,

@@ -38,7 +38,7 @@ export interface RandomForestParams {
   maxBins?: number;
   /** Seed of the bootstrap and the feature draws. Default 0. */
   randomState?: number;
-  /** Threads growing trees: null = 2 (or the number of cores if fewer); 1 = no worker threads. Default null. */
+  /** Threads growing trees and predicting large batches (of shallow trees): null = 2 (or the number of cores if fewer); 1 = no worker threads. Default null. */
   nThreads?: number | null;
 }
 

@@ -1,6 +1,7 @@
 import { SerializationError } from '../../core/errors.js';
 import { decodeArray, type EncodedArray, encodeArray } from '../../core/serialization.js';
 import { CompleteTreeLayout } from './complete-tree-layout.js';
+import { PredictPool } from './predict-pool.js';
 
 /**
  * The trees of an ensemble frozen into flat typed arrays (one row per node, trees one after
@@ -99,6 +100,7 @@ export class TreeTable {
    * Adds the leaf values of trees [t0, t1) to `out` (rows × outCols, row-major) for rows
    * [r0, r1) of a row-major matrix with `cols` columns. Single-output trees add to column
    * `treeColumn[t]` (or 0); multi-output trees add their nOutputs values to columns 0...
+   * With `threads` > 1 a large batch of shallow trees is shared with a prediction worker.
    */
   accumulate(
     rowData: Float64Array,
@@ -110,10 +112,12 @@ export class TreeTable {
     out: Float64Array,
     outCols: number,
     treeColumn: Int32Array | null,
+    threads = 1,
   ): void {
     const layout = (r1 - r0) * (t1 - t0) >= LAYOUT_MIN_WALKS ? this.completeLayout() : null;
     if (layout) {
-      layout.accumulate(rowData, cols, r0, r1, t0, t1, out, 0, outCols, treeColumn);
+      const rowsOut = r0 === 0 ? out : out.subarray(r0 * outCols);
+      PredictPool.shared().accumulate(layout, threads, rowData, cols, r0, r1, t0, t1, rowsOut, outCols, treeColumn);
       return;
     }
     const { value, nOutputs } = this.data;
