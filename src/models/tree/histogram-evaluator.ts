@@ -16,6 +16,7 @@ import {
   JOB_SUBTRACT,
   type KernelBuffers,
   type KernelConfig,
+  rowWiseCopies,
   runKernel,
   splitGroups,
 } from './histogram-kernel.js';
@@ -69,6 +70,8 @@ export class HistogramEvaluator implements NodeEvaluator {
     const maxJobs = 2 * maxSlots + 2;
     const R = splitRecordSize(1);
     const f64 = (len: number) => new Float64Array(alloc(len * 8, shared));
+    const groupSplits = splitGroups(layout, data.sparseStart, options.nThreads);
+    const rowWise = rowWiseCopies(data, groupSplits, (bytes) => alloc(bytes, shared));
     this.buffers = {
       bins: data.bins,
       sparseStart: data.sparseStart,
@@ -87,6 +90,9 @@ export class HistogramEvaluator implements NodeEvaluator {
       jobTotals: f64(maxJobs * HIST_STRIDE),
       results: f64(options.nThreads * maxJobs * R),
       control: new Int32Array(alloc(CTRL_SIZE * 4, shared)),
+      rowDense: rowWise.rowDense,
+      rowSparseStart: rowWise.rowSparseStart,
+      rowSparse: rowWise.rowSparse,
     };
     this.config = {
       layout,
@@ -94,7 +100,10 @@ export class HistogramEvaluator implements NodeEvaluator {
       slotSize,
       maxJobs,
       nThreads: options.nThreads,
-      groupSplits: splitGroups(layout, options.nThreads),
+      groupSplits,
+      denseGroups: rowWise.denseGroups,
+      denseGroupStart: rowWise.denseGroupStart,
+      rowDenseStart: rowWise.rowDenseStart,
     };
     this.rows = this.buffers.rows;
     this.holders = new Array<GrowNode | null>(maxSlots).fill(null);

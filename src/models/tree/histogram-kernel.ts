@@ -1,4 +1,4 @@
-import { type FeatureLayout, NO_SKIP } from './binned-dataset.js';
+import { type BinnedDataset, type FeatureLayout, NO_SKIP } from './binned-dataset.js';
 import { nodeScore, resetSplit, type SplitParams, scanFeature, splitRecordSize, unbundleFeature } from './split-finder.js';
 
 /**
@@ -50,6 +50,15 @@ export interface KernelBuffers {
   jobTotals: Float64Array;
   results: Float64Array;
   control: Int32Array;
+  /**
+   * Row-major copies for the row-wise pass (see RowWise): each thread's dense groups, one byte per
+   * row and group (thread t's block at rowDenseStart[t], row i at + i · its dense groups), and its
+   * sparse groups' non-skipped cells by row, as histogram offsets (thread t's row i at
+   * rowSparse[rowSparseStart[t · (rows + 1) + i] ..]).
+   */
+  rowDense: Uint8Array;
+  rowSparseStart: Int32Array;
+  rowSparse: Int32Array;
 }
 
 export interface KernelConfig {
@@ -61,6 +70,11 @@ export interface KernelConfig {
   nThreads: number;
   /** Groups of thread t are groupSplits[t] .. groupSplits[t + 1]. */
   groupSplits: Int32Array;
+  /** Dense groups of thread t: denseGroups[denseGroupStart[t] .. denseGroupStart[t + 1]). */
+  denseGroups: Int32Array;
+  denseGroupStart: Int32Array;
+  /** Byte offset of thread t's block in rowDense. */
+  rowDenseStart: Float64Array;
 }
 
 /** Runs `nJobs` jobs for thread `thread`'s groups. */
@@ -73,11 +87,16 @@ export function runKernel(buffers: KernelBuffers, config: KernelConfig, nJobs: n
   let buildRows = 0;
   for (let j = 0; j < nJobs; j++)
     if (jobs[j * JOB_INTS] === JOB_BUILD) buildRows += jobs[j * JOB_INTS + 3] - jobs[j * JOB_INTS + 2];
-  for (let g = g0; g < g1; g++) {
-    if (!active[g - g0] || buildRows === 0) continue;
-    const nnz = buffers.sparseStart[g + 1] - buffers.sparseStart[g];
-    if (nnz > 0 && nnz < buildRows) buildGroupSparse(buffers, config, nJobs, g);
-    else buildGroupDense(buffers, config, nJobs, g);
+  let allActive = true;
+  for (let g = g0; g < g1; g++) if (!active[g - g0]) allActive = false;
+  if (buildRows > 0 && allActive) buildRowWise(buffers, config, nJobs, thread);
+  else {
+    for (let g = g0; g < g1; g++) {
+      if (!active[g - g0] || buildRows === 0) continue;
+      const nnz = buffers.sparseStart[g + 1] - buffers.sparseStart[g];
+      if (nnz > 0 && nnz < buildRows) buildGroupSparse(buffers, config, nJobs, g);
+      else buildGroupDense(buffers, config, nJobs, g);
+    }
   }
   for (let j = 0; j < nJobs; j++) {
     const at = j * JOB_INTS;
@@ -161,6 +180,109 @@ function activeGroups(layout: FeatureLayout, treeMask: Uint8Array, g0: number, g
     }
   }
   return active;
+}
+
+/**
+ * Builds the histograms of all the thread's groups for every build job in one pass over each
+ * node's rows: per row its gradient and hessian are read once, then added to the bin of every
+ * dense group (a row-major byte each) and of every sparse group where the row is off the skipped
+ * bin. Each bin sums its rows in the same order as the column-wise passes, so the histograms are
+ * the same bit for bit; used when every group of the thread is in the tree's sample.
+ */
+function buildRowWise(buffers: KernelBuffers, config: KernelConfig, nJobs: number, thread: number): void {
+  const { layout, slotSize } = config;
+  const { jobs, hist, rows, og, oh, rowDense, rowSparseStart, rowSparse } = buffers;
+  const g0 = config.groupSplits[thread];
+  const g1 = config.groupSplits[thread + 1];
+  const dense = config.denseGroups.subarray(config.denseGroupStart[thread], config.denseGroupStart[thread + 1]);
+  const nd = dense.length;
+  const denseOffset = Int32Array.from(dense, (g) => layout.groupBinStart[g] * HIST_STRIDE);
+  const denseBase = config.rowDenseStart[thread];
+  const sparseBase = thread * (layout.rows + 1);
+  const from = layout.groupBinStart[g0] * HIST_STRIDE;
+  const to = layout.groupBinStart[g1] * HIST_STRIDE;
+  for (let j = 0; j < nJobs; j++) {
+    const at = j * JOB_INTS;
+    if (jobs[at] !== JOB_BUILD) continue;
+    const slotBase = jobs[at + 1] * slotSize;
+    hist.fill(0, slotBase + from, slotBase + to);
+    for (let i = jobs[at + 2]; i < jobs[at + 3]; i++) {
+      const r = rows[i];
+      const g = og[i];
+      const h = oh[i];
+      const d0 = denseBase + r * nd;
+      for (let q = 0; q < nd; q++) {
+        const k = slotBase + denseOffset[q] + rowDense[d0 + q] * HIST_STRIDE;
+        hist[k] += g;
+        hist[k + 1] += h;
+        hist[k + 2] += 1;
+      }
+      const e1 = rowSparseStart[sparseBase + r + 1];
+      for (let e = rowSparseStart[sparseBase + r]; e < e1; e++) {
+        const k = slotBase + rowSparse[e];
+        hist[k] += g;
+        hist[k + 1] += h;
+        hist[k + 2] += 1;
+      }
+    }
+    for (let g = g0; g < g1; g++) {
+      const skipBin = layout.groupSkipBin[g];
+      if (skipBin === NO_SKIP) continue;
+      const hb = slotBase + layout.groupBinStart[g] * HIST_STRIDE;
+      const he = slotBase + layout.groupBinStart[g + 1] * HIST_STRIDE;
+      fillSkippedBin(hist, hb, he, hb + skipBin * HIST_STRIDE, buffers.jobTotals, j * HIST_STRIDE);
+    }
+  }
+}
+
+/** The row-major copies of RowWise buffers for the given split of groups between threads. */
+export function rowWiseCopies(
+  data: BinnedDataset,
+  groupSplits: Int32Array,
+  alloc: (bytes: number) => ArrayBuffer | SharedArrayBuffer,
+): Pick<KernelBuffers, 'rowDense' | 'rowSparseStart' | 'rowSparse'> &
+  Pick<KernelConfig, 'denseGroups' | 'denseGroupStart' | 'rowDenseStart'> {
+  const { layout, bins } = data;
+  const n = layout.rows;
+  const nThreads = groupSplits.length - 1;
+  const denseGroups: number[] = [];
+  const denseGroupStart = new Int32Array(nThreads + 1);
+  const rowDenseStart = new Float64Array(nThreads + 1);
+  for (let t = 0; t < nThreads; t++) {
+    denseGroupStart[t] = denseGroups.length;
+    rowDenseStart[t] = denseGroups.length * n;
+    for (let g = groupSplits[t]; g < groupSplits[t + 1]; g++) if (layout.groupSkipBin[g] === NO_SKIP) denseGroups.push(g);
+  }
+  denseGroupStart[nThreads] = denseGroups.length;
+  rowDenseStart[nThreads] = denseGroups.length * n;
+  const rowDense = new Uint8Array(alloc(denseGroups.length * n));
+  for (let t = 0; t < nThreads; t++) {
+    const nd = denseGroupStart[t + 1] - denseGroupStart[t];
+    for (let q = 0; q < nd; q++) {
+      const column = denseGroups[denseGroupStart[t] + q] * n;
+      for (let i = 0, o = rowDenseStart[t] + q; i < n; i++, o += nd) rowDense[o] = bins[column + i];
+    }
+  }
+  // Sparse cells by row: count per (thread, row), then place in row order, groups in order within a row.
+  const rowSparseStart = new Int32Array(alloc(nThreads * (n + 1) * 4));
+  const total = data.sparseStart[layout.nGroups];
+  const rowSparse = new Int32Array(alloc(total * 4));
+  for (let t = 0, e = 0; t < nThreads; t++) {
+    const base = t * (n + 1);
+    for (let g = groupSplits[t]; g < groupSplits[t + 1]; g++) {
+      for (let c = data.sparseStart[g]; c < data.sparseStart[g + 1]; c++) rowSparseStart[base + data.sparseRows[c] + 1]++;
+    }
+    rowSparseStart[base] = e;
+    for (let i = 0; i < n; i++) rowSparseStart[base + i + 1] += rowSparseStart[base + i];
+    const next = rowSparseStart.slice(base, base + n);
+    for (let g = groupSplits[t]; g < groupSplits[t + 1]; g++) {
+      for (let c = data.sparseStart[g]; c < data.sparseStart[g + 1]; c++) {
+        rowSparse[next[data.sparseRows[c]]++] = (layout.groupBinStart[g] + data.sparseBins[c]) * HIST_STRIDE;
+      }
+    }
+    e = rowSparseStart[base + n];
+  }
+  return { rowDense, rowSparseStart, rowSparse, denseGroups: Int32Array.from(denseGroups), denseGroupStart, rowDenseStart };
 }
 
 /** Builds group g's histogram for every build job, one node at a time over the node's rows. */
@@ -255,13 +377,17 @@ function fillSkippedBin(hist: Float64Array, hb: number, he: number, skip: number
   hist[skip + 2] = c;
 }
 
-/** Splits groups into `nThreads` contiguous shares of about equal cost (rows per pass plus bins to scan). */
-export function splitGroups(layout: FeatureLayout, nThreads: number): Int32Array {
+/**
+ * Splits groups into `nThreads` contiguous shares of about equal cost: the cells a row-wise pass
+ * visits (every row of a dense group, the non-skipped rows of a sparse one) plus bins to scan.
+ */
+export function splitGroups(layout: FeatureLayout, sparseStart: Int32Array, nThreads: number): Int32Array {
   const cost = new Float64Array(layout.nGroups);
   let total = 0;
   for (let g = 0; g < layout.nGroups; g++) {
     const bins = layout.groupBinStart[g + 1] - layout.groupBinStart[g];
-    cost[g] = layout.rows + 8 * bins;
+    const cells = layout.groupSkipBin[g] === NO_SKIP ? layout.rows : sparseStart[g + 1] - sparseStart[g];
+    cost[g] = cells + 8 * bins;
     total += cost[g];
   }
   const splits = new Int32Array(nThreads + 1);
