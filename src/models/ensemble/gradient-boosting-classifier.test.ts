@@ -286,6 +286,13 @@ test('GradientBoostingClassifier: worker-thread training builds the bit-identica
   const threaded = await new GradientBoostingClassifier({ ...params, nThreads: 2 }).fit(big.X, big.y);
   assert.deepEqual(threaded.toJSON().state, single.toJSON().state);
   sameArray(threaded.predictProba(big.X), single.predictProba(big.X), 'threaded predictions');
+  // The worker goes back to the idle list and serves the next fits, with and without column samples.
+  const again = await new GradientBoostingClassifier({ ...params, nThreads: 2 }).fit(big.X, big.y);
+  assert.deepEqual(again.toJSON().state, single.toJSON().state);
+  const all = { nEstimators: 8, maxDepth: 4, randomState: 2 };
+  const third = await new GradientBoostingClassifier({ ...all, nThreads: 2 }).fit(big.X, big.y);
+  const alone = await new GradientBoostingClassifier({ ...all, nThreads: 1 }).fit(big.X, big.y);
+  assert.deepEqual(third.toJSON().state, alone.toJSON().state);
 });
 
 test('GradientBoostingClassifier learns where missing values belong', async () => {

@@ -20,9 +20,12 @@ import {
   runKernel,
   splitGroups,
 } from './histogram-kernel.js';
+import { borrowWorker, giveBack } from './idle-workers.js';
 import { isBetterSplit, SPLIT_FEATURE, SPLIT_GAIN, type SplitParams, splitRecordSize } from './split-finder.js';
 import type { GrowNode, NodeEvaluator, SplitRequest } from './tree-grower.js';
-import { startWorker, workerUrl } from './worker-url.js';
+import { workerUrl } from './worker-url.js';
+
+const HISTOGRAM_WORKER = workerUrl(import.meta.url, 'histogram-worker');
 
 /** A batch that takes longer than this means a worker died. */
 const WORKER_TIMEOUT_MS = 600_000;
@@ -119,28 +122,36 @@ export class HistogramEvaluator implements NodeEvaluator {
   }
 
   private async startWorkers(): Promise<void> {
-    const url = workerUrl(import.meta.url, 'histogram-worker');
     const ready: Promise<void>[] = [];
     for (let t = 1; t < this.config.nThreads; t++) {
-      const worker = startWorker(url, { workerData: { buffers: this.buffers, config: this.config, thread: t } });
+      const worker = borrowWorker(HISTOGRAM_WORKER);
       this.workers.push(worker);
       ready.push(
         new Promise((resolve, reject) => {
-          worker.once('error', reject);
-          worker.once('message', () => {
-            worker.on('message', (m) => {
-              this.workerError = String(m);
-            });
+          const onError = (error: Error) => {
+            worker.off('message', onReady);
+            reject(error);
+          };
+          const onReady = () => {
+            worker.off('error', onError);
             resolve();
-          });
+          };
+          worker.once('error', onError);
+          worker.once('message', onReady);
         }),
       );
+      worker.postMessage({ buffers: this.buffers, config: this.config, thread: t });
     }
     try {
       await Promise.all(ready);
     } catch (error) {
       await this.close();
       throw error;
+    }
+    for (const worker of this.workers) {
+      worker.on('message', (m: { kind: string; error?: string }) => {
+        if (m.kind === 'failed') this.workerError = m.error ?? 'unknown error';
+      });
     }
   }
 
@@ -356,11 +367,35 @@ export class HistogramEvaluator implements NodeEvaluator {
   async close(): Promise<void> {
     if (this.workers.length === 0) return;
     const control = this.buffers.control;
+    const workers = this.workers.splice(0);
+    // Each worker answers 'idle' once it has left this fit's loop; then it can serve another fit.
+    const idle = workers.map(
+      (worker) =>
+        new Promise<boolean>((resolve) => {
+          const onMessage = (m: { kind: string }) => {
+            if (m.kind === 'idle') done(true);
+          };
+          const done = (ok: boolean) => {
+            worker.off('message', onMessage);
+            worker.off('error', onFailure);
+            worker.off('exit', onFailure);
+            resolve(ok);
+          };
+          const onFailure = () => done(false);
+          worker.on('message', onMessage);
+          worker.once('error', onFailure);
+          worker.once('exit', onFailure);
+        }),
+    );
     Atomics.store(control, CTRL_CMD, CMD_EXIT);
     Atomics.add(control, CTRL_GEN, 1);
     Atomics.notify(control, CTRL_GEN);
-    await Promise.all(this.workers.map((w) => w.terminate()));
-    this.workers.length = 0;
+    const clean = await Promise.all(idle);
+    workers.forEach((worker, k) => {
+      worker.removeAllListeners('message');
+      if (clean[k] && this.workerError === null) giveBack(HISTOGRAM_WORKER, worker);
+      else void worker.terminate();
+    });
   }
 }
 

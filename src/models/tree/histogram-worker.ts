@@ -1,8 +1,9 @@
 /**
- * Histogram worker thread: waits on the shared control words, runs its share of each batch of
- * histogram jobs (see histogram-kernel), reports done, until told to exit.
+ * Histogram worker thread: for each fit it is given, waits on the shared control words, runs its
+ * share of each batch of histogram jobs (see histogram-kernel) and reports done, until told to
+ * exit; then it waits for the next fit (threads are reused, see idle-workers).
  */
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import {
   CMD_EXIT,
   CTRL_CMD,
@@ -15,21 +16,32 @@ import {
   runKernel,
 } from './histogram-kernel.js';
 
-const { buffers, config, thread } = workerData as { buffers: KernelBuffers; config: KernelConfig; thread: number };
-const control = buffers.control;
-let generation = Atomics.load(control, CTRL_GEN);
-parentPort?.postMessage('ready');
-for (;;) {
-  Atomics.wait(control, CTRL_GEN, generation);
-  generation = Atomics.load(control, CTRL_GEN);
-  if (Atomics.load(control, CTRL_CMD) === CMD_EXIT) break;
-  try {
-    runKernel(buffers, config, Atomics.load(control, CTRL_JOBS), thread);
-  } catch (error) {
-    Atomics.store(control, CTRL_ERROR, 1);
-    parentPort?.postMessage(String(error instanceof Error ? error.stack : error));
-  }
-  Atomics.add(control, CTRL_DONE, 1);
-  Atomics.notify(control, CTRL_DONE);
+/** A job: the buffers and configuration of one fit, and this thread's index. */
+interface Job {
+  buffers: KernelBuffers;
+  config: KernelConfig;
+  thread: number;
 }
-parentPort?.close();
+
+/** Serves one fit's batches until told to exit, then waits for the next fit. */
+function serve({ buffers, config, thread }: Job): void {
+  const control = buffers.control;
+  let generation = Atomics.load(control, CTRL_GEN);
+  parentPort?.postMessage({ kind: 'ready' });
+  for (;;) {
+    Atomics.wait(control, CTRL_GEN, generation);
+    generation = Atomics.load(control, CTRL_GEN);
+    if (Atomics.load(control, CTRL_CMD) === CMD_EXIT) break;
+    try {
+      runKernel(buffers, config, Atomics.load(control, CTRL_JOBS), thread);
+    } catch (error) {
+      Atomics.store(control, CTRL_ERROR, 1);
+      parentPort?.postMessage({ kind: 'failed', error: String(error instanceof Error ? error.stack : error) });
+    }
+    Atomics.add(control, CTRL_DONE, 1);
+    Atomics.notify(control, CTRL_DONE);
+  }
+  parentPort?.postMessage({ kind: 'idle' });
+}
+
+parentPort?.on('message', (job: Job) => serve(job));

@@ -1,0 +1,44 @@
+import type { Worker } from 'node:worker_threads';
+import { startWorker } from './worker-url.js';
+
+/** Most idle workers kept per script. */
+const MAX_IDLE = 4;
+
+const idle = new Map<string, Worker[]>();
+
+/**
+ * A worker thread running `url`: an idle one from an earlier fit when there is one, else a new
+ * one. Starting a thread (loading its modules) can cost as much as a small fit, so threads that
+ * finish a job go back to an idle list (see `giveBack`) instead of exiting. Idle threads do not
+ * keep the process alive.
+ */
+export function borrowWorker(url: URL): Worker {
+  const worker = idle.get(url.href)?.pop();
+  if (worker) {
+    worker.ref();
+    return worker;
+  }
+  const started = startWorker(url, {});
+  // A thread that dies while idle leaves the list.
+  started.on('exit', () => forget(url, started));
+  started.on('error', () => undefined);
+  return started;
+}
+
+/** Returns a worker that finished its job cleanly (no listeners of the job left on it). */
+export function giveBack(url: URL, worker: Worker): void {
+  const list = idle.get(url.href) ?? [];
+  if (list.length >= MAX_IDLE) {
+    void worker.terminate();
+    return;
+  }
+  worker.unref();
+  list.push(worker);
+  idle.set(url.href, list);
+}
+
+function forget(url: URL, worker: Worker): void {
+  const list = idle.get(url.href);
+  const at = list?.indexOf(worker) ?? -1;
+  if (list && at >= 0) list.splice(at, 1);
+}
