@@ -69,10 +69,23 @@ export class BinMapper {
     const data = X.data;
     for (let j0 = 0; j0 < d; j0 += COLUMN_BLOCK) {
       const j1 = Math.min(d, j0 + COLUMN_BLOCK);
+      // Features with one edge (one-hot and other two-valued columns) take a single comparison.
+      for (let j = j0; j < j1; j++) {
+        const edges = this.upper[j];
+        const column = out[j];
+        if (edges.length === 1) {
+          const edge = edges[0];
+          for (let i = 0, at = j; i < X.rows; i++, at += d) {
+            const v = data[at];
+            column[i] = v > edge ? 1 : v <= edge ? 0 : 2;
+          }
+        }
+      }
       for (let i = 0; i < X.rows; i++) {
         const base = i * d;
         for (let j = j0; j < j1; j++) {
-          out[j][i] = binOfValue(this.upper[j], data[base + j]);
+          const edges = this.upper[j];
+          if (edges.length !== 1) out[j][i] = binOfValue(edges, data[base + j]);
         }
       }
     }
