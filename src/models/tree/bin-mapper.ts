@@ -25,13 +25,13 @@ export class BinMapper {
       throw new InputError(`maxBins must be an integer in [2, ${MAX_BINS}], got ${maxBins}`);
     }
     const rows = sampleRows ? sampleRows.length : X.rows;
-    const block = Array.from({ length: COLUMN_BLOCK }, () => new Float64Array(rows));
+    const block = new Float64Array(COLUMN_BLOCK * rows);
     const upper: Float64Array[] = [];
     for (let j0 = 0; j0 < X.cols; j0 += COLUMN_BLOCK) {
       const j1 = Math.min(X.cols, j0 + COLUMN_BLOCK);
-      const counts = readColumns(X, j0, j1, sampleRows, block);
+      readBlock(X, j0, j1, sampleRows, block);
       for (let j = j0; j < j1; j++) {
-        const values = block[j - j0].subarray(0, counts[j - j0]);
+        const values = withoutMissing(block.subarray((j - j0) * rows, (j - j0 + 1) * rows));
         const few = fewDistinct(values, maxBins);
         upper.push(few ? edgesOfDistinct(few) : binEdges(values.sort(), maxBins));
       }
@@ -63,30 +63,25 @@ export class BinMapper {
     return bin < edges.length ? edges[bin] : Number.POSITIVE_INFINITY;
   }
 
-  /** Bins every column of X into `out[j]` (one byte per row), a block of columns per pass over the rows. */
+  /** Bins every column of X into `out[j]` (one byte per row), a block of columns at a time. */
   binColumns(X: Matrix, out: Uint8Array[]): void {
-    const d = X.cols;
-    const data = X.data;
-    for (let j0 = 0; j0 < d; j0 += COLUMN_BLOCK) {
-      const j1 = Math.min(d, j0 + COLUMN_BLOCK);
-      // Features with one edge (one-hot and other two-valued columns) take a single comparison.
+    const n = X.rows;
+    const block = new Float64Array(COLUMN_BLOCK * n);
+    for (let j0 = 0; j0 < X.cols; j0 += COLUMN_BLOCK) {
+      const j1 = Math.min(X.cols, j0 + COLUMN_BLOCK);
+      readBlock(X, j0, j1, undefined, block);
       for (let j = j0; j < j1; j++) {
-        const edges = this.upper[j];
+        const values = block.subarray((j - j0) * n, (j - j0 + 1) * n);
         const column = out[j];
+        const edges = this.upper[j];
         if (edges.length === 1) {
+          // One edge (one-hot and other two-valued columns): one comparison per value.
           const edge = edges[0];
-          for (let i = 0, at = j; i < X.rows; i++, at += d) {
-            const v = data[at];
+          for (let i = 0; i < n; i++) {
+            const v = values[i];
             column[i] = v > edge ? 1 : v <= edge ? 0 : 2;
           }
-        }
-      }
-      for (let i = 0; i < X.rows; i++) {
-        const base = i * d;
-        for (let j = j0; j < j1; j++) {
-          const edges = this.upper[j];
-          if (edges.length !== 1) out[j][i] = binOfValue(edges, data[base + j]);
-        }
+        } else for (let i = 0; i < n; i++) column[i] = binOfValue(edges, values[i]);
       }
     }
   }
@@ -152,26 +147,29 @@ function binOfValue(edges: Float64Array, value: number): number {
 /** Columns read together per pass over the rows (row-major data is read a cache line at a time). */
 const COLUMN_BLOCK = 16;
 
-/** Copies the non-missing values of columns [j0, j1) into `out` (one array per column); returns their counts. */
-function readColumns(
-  X: Matrix,
-  j0: number,
-  j1: number,
-  sampleRows: ArrayLike<number> | undefined,
-  out: Float64Array[],
-): Int32Array {
-  const counts = new Int32Array(j1 - j0);
+/**
+ * Copies columns [j0, j1) of the rows (all rows, or the given sample) into `out`, column after
+ * column (column j0 + c at c · rows): row-major data is read a cache line at a time.
+ */
+function readBlock(X: Matrix, j0: number, j1: number, sampleRows: ArrayLike<number> | undefined, out: Float64Array): void {
   const rows = sampleRows ? sampleRows.length : X.rows;
   const d = X.cols;
+  const w = j1 - j0;
   const data = X.data;
   for (let r = 0; r < rows; r++) {
-    const base = (sampleRows ? sampleRows[r] : r) * d;
-    for (let j = j0; j < j1; j++) {
-      const v = data[base + j];
-      if (!Number.isNaN(v)) out[j - j0][counts[j - j0]++] = v;
-    }
+    const base = (sampleRows ? sampleRows[r] : r) * d + j0;
+    for (let c = 0, at = r; c < w; c++, at += rows) out[at] = data[base + c];
   }
-  return counts;
+}
+
+/** The values with the missing ones (NaN) moved out, in place: a prefix view. */
+function withoutMissing(values: Float64Array): Float64Array {
+  let m = 0;
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (!Number.isNaN(v)) values[m++] = v;
+  }
+  return values.subarray(0, m);
 }
 
 /** The sorted distinct values when there are at most `limit` of them, else null (avoids sorting one-hot columns). */
