@@ -8,6 +8,7 @@ import {
   CTRL_ERROR,
   CTRL_GEN,
   CTRL_JOBS,
+  CTRL_NEXT,
   CTRL_SIZE,
   CTRL_STAMP,
   HIST_STRIDE,
@@ -47,7 +48,7 @@ export const HISTOGRAM_MEMORY_BYTES = 2 ** 30;
 /**
  * Split finding for gradient boosting: full gradient histograms per node with the subtraction
  * trick (build the smaller child, parent − smaller gives the larger), optionally shared with
- * worker threads that each handle a share of the stored columns. All buffers the workers read
+ * worker threads that claim shares of the stored columns batch by batch. All buffers the workers read
  * live in SharedArrayBuffers; batches are handed over with Atomics, not messages.
  */
 export class HistogramEvaluator implements NodeEvaluator {
@@ -73,7 +74,11 @@ export class HistogramEvaluator implements NodeEvaluator {
     const maxJobs = 2 * maxSlots + 2;
     const R = splitRecordSize(1);
     const f64 = (len: number) => new Float64Array(alloc(len * 8, shared));
-    const groupSplits = splitGroups(layout, data.sparseStart, options.nThreads);
+    // One share per thread, claimed by whichever thread is free: a worker that wakes late finds
+    // its share taken rather than holding the batch up. (Smaller shares balance better but each
+    // costs another pass over the node's rows: measured slower.)
+    const nShares = options.nThreads;
+    const groupSplits = splitGroups(layout, data.sparseStart, nShares);
     const rowWise = rowWiseCopies(data, groupSplits, (bytes) => alloc(bytes, shared));
     this.buffers = {
       bins: data.bins,
@@ -91,7 +96,7 @@ export class HistogramEvaluator implements NodeEvaluator {
       nodeMasks: new Uint8Array(alloc(maxJobs * layout.nFeatures, shared)),
       jobs: new Int32Array(alloc(maxJobs * JOB_INTS * 4, shared)),
       jobTotals: f64(maxJobs * HIST_STRIDE),
-      results: f64(options.nThreads * maxJobs * R),
+      results: f64(nShares * maxJobs * R),
       control: new Int32Array(alloc(CTRL_SIZE * 4, shared)),
       rowDense: rowWise.rowDense,
       rowSparseStart: rowWise.rowSparseStart,
@@ -103,6 +108,7 @@ export class HistogramEvaluator implements NodeEvaluator {
       slotSize,
       maxJobs,
       nThreads: options.nThreads,
+      nShares,
       groupSplits,
       denseGroups: rowWise.denseGroups,
       denseGroupStart: rowWise.denseGroupStart,
@@ -140,7 +146,7 @@ export class HistogramEvaluator implements NodeEvaluator {
           worker.once('message', onReady);
         }),
       );
-      worker.postMessage({ buffers: this.buffers, config: this.config, thread: t });
+      worker.postMessage({ buffers: this.buffers, config: this.config });
     }
     try {
       await Promise.all(ready);
@@ -314,8 +320,8 @@ export class HistogramEvaluator implements NodeEvaluator {
         return;
       }
       let best = j * R;
-      for (let t = 1; t < this.config.nThreads; t++) {
-        const at = (t * this.config.maxJobs + j) * R;
+      for (let share = 1; share < this.config.nShares; share++) {
+        const at = (share * this.config.maxJobs + j) * R;
         if (isBetterSplit(results[at + SPLIT_GAIN], results[at + SPLIT_FEATURE], results, best)) best = at;
       }
       node.split = results[best + SPLIT_FEATURE] >= 0 ? results.slice(best, best + R) : null;
@@ -341,8 +347,9 @@ export class HistogramEvaluator implements NodeEvaluator {
   private run(nJobs: number, stamp: number): void {
     const control = this.buffers.control;
     Atomics.store(control, CTRL_STAMP, stamp);
+    Atomics.store(control, CTRL_NEXT, 0);
     if (this.workers.length === 0) {
-      runKernel(this.buffers, this.config, nJobs, 0);
+      runKernel(this.buffers, this.config, nJobs);
       return;
     }
     Atomics.store(control, CTRL_DONE, 0);
@@ -350,7 +357,7 @@ export class HistogramEvaluator implements NodeEvaluator {
     Atomics.store(control, CTRL_CMD, CMD_RUN);
     Atomics.add(control, CTRL_GEN, 1);
     Atomics.notify(control, CTRL_GEN);
-    runKernel(this.buffers, this.config, nJobs, 0);
+    runKernel(this.buffers, this.config, nJobs);
     const deadline = Date.now() + WORKER_TIMEOUT_MS;
     for (;;) {
       const done = Atomics.load(control, CTRL_DONE);

@@ -3,11 +3,12 @@ import { nodeScore, resetSplit, type SplitParams, scanFeature, splitRecordSize, 
 
 /**
  * The gradient-histogram kernel shared by the main thread and the histogram worker threads.
- * A batch of jobs is run by every thread on its own share of the stored columns ("groups"):
- * build the histogram of a node from its rows, derive a sibling's by subtraction (parent −
- * built child), then find each node's best split among the thread's features. Each thread
- * writes its best split per job; the main thread keeps the best of them (higher gain, then
- * lower feature index), so the result does not depend on the number of threads.
+ * The stored columns ("groups") are cut into shares of about equal cost. For a batch of jobs,
+ * every thread claims shares one at a time (so a thread that finishes early takes more) and for
+ * each: builds the histogram of a node from its rows, derives a sibling's by subtraction
+ * (parent − built child), then finds each node's best split among the share's features, written
+ * per share and job. The main thread keeps the best of them (higher gain, then lower feature
+ * index), so the result depends neither on the number of threads nor on who ran which share.
  */
 
 /** Job fields (Int32): kind, slot, start, end, parent slot, sibling slot, mask index (−1 = tree mask), find (1/0). */
@@ -25,6 +26,8 @@ export const CTRL_JOBS = 3;
 export const CTRL_ERROR = 4;
 /** Stamp base of the batch: rowJob[row] − base is the build job holding the row. */
 export const CTRL_STAMP = 5;
+/** Next share of groups to claim in the current batch. */
+export const CTRL_NEXT = 6;
 export const CTRL_SIZE = 8;
 export const CMD_RUN = 0;
 export const CMD_EXIT = 1;
@@ -51,10 +54,10 @@ export interface KernelBuffers {
   results: Float64Array;
   control: Int32Array;
   /**
-   * Row-major copies for the row-wise pass (see RowWise): each thread's dense groups, one byte per
-   * row and group (thread t's block at rowDenseStart[t], row i at + i · its dense groups), and its
-   * sparse groups' non-skipped cells by row, as histogram offsets (thread t's row i at
-   * rowSparse[rowSparseStart[t · (rows + 1) + i] ..]).
+   * Row-major copies for the row-wise pass: each share's dense groups, one byte per row and
+   * group (share s's block at rowDenseStart[s], row i at + i · its dense groups), and its sparse
+   * groups' non-skipped cells by row, as histogram offsets (share s's row i at
+   * rowSparse[rowSparseStart[s · (rows + 1) + i] ..]).
    */
   rowDense: Uint8Array;
   rowSparseStart: Int32Array;
@@ -68,20 +71,32 @@ export interface KernelConfig {
   slotSize: number;
   maxJobs: number;
   nThreads: number;
-  /** Groups of thread t are groupSplits[t] .. groupSplits[t + 1]. */
+  /** Shares of groups: share s holds groups groupSplits[s] .. groupSplits[s + 1]. */
+  nShares: number;
   groupSplits: Int32Array;
-  /** Dense groups of thread t: denseGroups[denseGroupStart[t] .. denseGroupStart[t + 1]). */
+  /** Dense groups of share s: denseGroups[denseGroupStart[s] .. denseGroupStart[s + 1]). */
   denseGroups: Int32Array;
   denseGroupStart: Int32Array;
-  /** Byte offset of thread t's block in rowDense. */
+  /** Byte offset of share s's block in rowDense. */
   rowDenseStart: Float64Array;
 }
 
-/** Runs `nJobs` jobs for thread `thread`'s groups. */
-export function runKernel(buffers: KernelBuffers, config: KernelConfig, nJobs: number, thread: number): void {
+/** Runs `nJobs` jobs on the shares this thread claims, until every share of the batch is claimed. */
+export function runKernel(buffers: KernelBuffers, config: KernelConfig, nJobs: number): void {
+  for (
+    let share = Atomics.add(buffers.control, CTRL_NEXT, 1);
+    share < config.nShares;
+    share = Atomics.add(buffers.control, CTRL_NEXT, 1)
+  ) {
+    runShare(buffers, config, nJobs, share);
+  }
+}
+
+/** Runs `nJobs` jobs for one share of the groups. */
+function runShare(buffers: KernelBuffers, config: KernelConfig, nJobs: number, share: number): void {
   const { layout, slotSize } = config;
-  const g0 = config.groupSplits[thread];
-  const g1 = config.groupSplits[thread + 1];
+  const g0 = config.groupSplits[share];
+  const g1 = config.groupSplits[share + 1];
   const active = activeGroups(layout, buffers.treeMask, g0, g1);
   const { jobs, hist } = buffers;
   let buildRows = 0;
@@ -89,7 +104,7 @@ export function runKernel(buffers: KernelBuffers, config: KernelConfig, nJobs: n
     if (jobs[j * JOB_INTS] === JOB_BUILD) buildRows += jobs[j * JOB_INTS + 3] - jobs[j * JOB_INTS + 2];
   let allActive = true;
   for (let g = g0; g < g1; g++) if (!active[g - g0]) allActive = false;
-  if (buildRows > 0 && allActive) buildRowWise(buffers, config, nJobs, thread);
+  if (buildRows > 0 && allActive) buildRowWise(buffers, config, nJobs, share);
   else {
     for (let g = g0; g < g1; g++) {
       if (!active[g - g0] || buildRows === 0) continue;
@@ -116,7 +131,7 @@ export function runKernel(buffers: KernelBuffers, config: KernelConfig, nJobs: n
   const unbundled = new Float64Array(256 * HIST_STRIDE);
   for (let j = 0; j < nJobs; j++) {
     const at = j * JOB_INTS;
-    const record = buffers.results.subarray((thread * config.maxJobs + j) * R, (thread * config.maxJobs + j + 1) * R);
+    const record = buffers.results.subarray((share * config.maxJobs + j) * R, (share * config.maxJobs + j + 1) * R);
     resetSplit(record);
     if (jobs[at + 7] !== 1) continue;
     const maskIndex = jobs[at + 6];
@@ -183,22 +198,22 @@ function activeGroups(layout: FeatureLayout, treeMask: Uint8Array, g0: number, g
 }
 
 /**
- * Builds the histograms of all the thread's groups for every build job in one pass over each
+ * Builds the histograms of all the share's groups for every build job in one pass over each
  * node's rows: per row its gradient and hessian are read once, then added to the bin of every
  * dense group (a row-major byte each) and of every sparse group where the row is off the skipped
  * bin. Each bin sums its rows in the same order as the column-wise passes, so the histograms are
- * the same bit for bit; used when every group of the thread is in the tree's sample.
+ * the same bit for bit; used when every group of the share is in the tree's sample.
  */
-function buildRowWise(buffers: KernelBuffers, config: KernelConfig, nJobs: number, thread: number): void {
+function buildRowWise(buffers: KernelBuffers, config: KernelConfig, nJobs: number, share: number): void {
   const { layout, slotSize } = config;
   const { jobs, hist, rows, og, oh, rowDense, rowSparseStart, rowSparse } = buffers;
-  const g0 = config.groupSplits[thread];
-  const g1 = config.groupSplits[thread + 1];
-  const dense = config.denseGroups.subarray(config.denseGroupStart[thread], config.denseGroupStart[thread + 1]);
+  const g0 = config.groupSplits[share];
+  const g1 = config.groupSplits[share + 1];
+  const dense = config.denseGroups.subarray(config.denseGroupStart[share], config.denseGroupStart[share + 1]);
   const nd = dense.length;
   const denseOffset = Int32Array.from(dense, (g) => layout.groupBinStart[g] * HIST_STRIDE);
-  const denseBase = config.rowDenseStart[thread];
-  const sparseBase = thread * (layout.rows + 1);
+  const denseBase = config.rowDenseStart[share];
+  const sparseBase = share * (layout.rows + 1);
   const from = layout.groupBinStart[g0] * HIST_STRIDE;
   const to = layout.groupBinStart[g1] * HIST_STRIDE;
   for (let j = 0; j < nJobs; j++) {
@@ -235,7 +250,7 @@ function buildRowWise(buffers: KernelBuffers, config: KernelConfig, nJobs: numbe
   }
 }
 
-/** The row-major copies of RowWise buffers for the given split of groups between threads. */
+/** The row-major copies of the row-wise pass for the given shares of groups. */
 export function rowWiseCopies(
   data: BinnedDataset,
   groupSplits: Int32Array,
@@ -244,38 +259,38 @@ export function rowWiseCopies(
   Pick<KernelConfig, 'denseGroups' | 'denseGroupStart' | 'rowDenseStart'> {
   const { layout, bins } = data;
   const n = layout.rows;
-  const nThreads = groupSplits.length - 1;
+  const nShares = groupSplits.length - 1;
   const denseGroups: number[] = [];
-  const denseGroupStart = new Int32Array(nThreads + 1);
-  const rowDenseStart = new Float64Array(nThreads + 1);
-  for (let t = 0; t < nThreads; t++) {
-    denseGroupStart[t] = denseGroups.length;
-    rowDenseStart[t] = denseGroups.length * n;
-    for (let g = groupSplits[t]; g < groupSplits[t + 1]; g++) if (layout.groupSkipBin[g] === NO_SKIP) denseGroups.push(g);
+  const denseGroupStart = new Int32Array(nShares + 1);
+  const rowDenseStart = new Float64Array(nShares + 1);
+  for (let s = 0; s < nShares; s++) {
+    denseGroupStart[s] = denseGroups.length;
+    rowDenseStart[s] = denseGroups.length * n;
+    for (let g = groupSplits[s]; g < groupSplits[s + 1]; g++) if (layout.groupSkipBin[g] === NO_SKIP) denseGroups.push(g);
   }
-  denseGroupStart[nThreads] = denseGroups.length;
-  rowDenseStart[nThreads] = denseGroups.length * n;
+  denseGroupStart[nShares] = denseGroups.length;
+  rowDenseStart[nShares] = denseGroups.length * n;
   const rowDense = new Uint8Array(alloc(denseGroups.length * n));
-  for (let t = 0; t < nThreads; t++) {
-    const nd = denseGroupStart[t + 1] - denseGroupStart[t];
+  for (let s = 0; s < nShares; s++) {
+    const nd = denseGroupStart[s + 1] - denseGroupStart[s];
     for (let q = 0; q < nd; q++) {
-      const column = denseGroups[denseGroupStart[t] + q] * n;
-      for (let i = 0, o = rowDenseStart[t] + q; i < n; i++, o += nd) rowDense[o] = bins[column + i];
+      const column = denseGroups[denseGroupStart[s] + q] * n;
+      for (let i = 0, o = rowDenseStart[s] + q; i < n; i++, o += nd) rowDense[o] = bins[column + i];
     }
   }
-  // Sparse cells by row: count per (thread, row), then place in row order, groups in order within a row.
-  const rowSparseStart = new Int32Array(alloc(nThreads * (n + 1) * 4));
+  // Sparse cells by row: count per (share, row), then place in row order, groups in order within a row.
+  const rowSparseStart = new Int32Array(alloc(nShares * (n + 1) * 4));
   const total = data.sparseStart[layout.nGroups];
   const rowSparse = new Int32Array(alloc(total * 4));
-  for (let t = 0, e = 0; t < nThreads; t++) {
-    const base = t * (n + 1);
-    for (let g = groupSplits[t]; g < groupSplits[t + 1]; g++) {
+  for (let s = 0, e = 0; s < nShares; s++) {
+    const base = s * (n + 1);
+    for (let g = groupSplits[s]; g < groupSplits[s + 1]; g++) {
       for (let c = data.sparseStart[g]; c < data.sparseStart[g + 1]; c++) rowSparseStart[base + data.sparseRows[c] + 1]++;
     }
     rowSparseStart[base] = e;
     for (let i = 0; i < n; i++) rowSparseStart[base + i + 1] += rowSparseStart[base + i];
     const next = rowSparseStart.slice(base, base + n);
-    for (let g = groupSplits[t]; g < groupSplits[t + 1]; g++) {
+    for (let g = groupSplits[s]; g < groupSplits[s + 1]; g++) {
       for (let c = data.sparseStart[g]; c < data.sparseStart[g + 1]; c++) {
         rowSparse[next[data.sparseRows[c]]++] = (layout.groupBinStart[g] + data.sparseBins[c]) * HIST_STRIDE;
       }
@@ -381,7 +396,7 @@ function fillSkippedBin(hist: Float64Array, hb: number, he: number, skip: number
  * Splits groups into `nThreads` contiguous shares of about equal cost: the cells a row-wise pass
  * visits (every row of a dense group, the non-skipped rows of a sparse one) plus bins to scan.
  */
-export function splitGroups(layout: FeatureLayout, sparseStart: Int32Array, nThreads: number): Int32Array {
+export function splitGroups(layout: FeatureLayout, sparseStart: Int32Array, nShares: number): Int32Array {
   const cost = new Float64Array(layout.nGroups);
   let total = 0;
   for (let g = 0; g < layout.nGroups; g++) {
@@ -390,13 +405,13 @@ export function splitGroups(layout: FeatureLayout, sparseStart: Int32Array, nThr
     cost[g] = cells + 8 * bins;
     total += cost[g];
   }
-  const splits = new Int32Array(nThreads + 1);
+  const splits = new Int32Array(nShares + 1);
   let acc = 0;
-  let t = 1;
-  for (let g = 0; g < layout.nGroups && t < nThreads; g++) {
+  let k = 1;
+  for (let g = 0; g < layout.nGroups && k < nShares; g++) {
     acc += cost[g];
-    if (acc >= (total * t) / nThreads) splits[t++] = g + 1;
+    if (acc >= (total * k) / nShares) splits[k++] = g + 1;
   }
-  for (; t <= nThreads; t++) splits[t] = layout.nGroups;
+  for (; k <= nShares; k++) splits[k] = layout.nGroups;
   return splits;
 }

@@ -1,7 +1,7 @@
 /**
- * Histogram worker thread: for each fit it is given, waits on the shared control words, runs its
- * share of each batch of histogram jobs (see histogram-kernel) and reports done, until told to
- * exit; then it waits for the next fit (threads are reused, see idle-workers).
+ * Histogram worker thread: for each fit it is given, waits on the shared control words, runs the
+ * shares of each batch of histogram jobs it claims (see histogram-kernel) and reports done, until
+ * told to exit; then it waits for the next fit (threads are reused, see idle-workers).
  */
 import { parentPort } from 'node:worker_threads';
 import {
@@ -16,15 +16,14 @@ import {
   runKernel,
 } from './histogram-kernel.js';
 
-/** A job: the buffers and configuration of one fit, and this thread's index. */
+/** A job: the buffers and configuration of one fit. */
 interface Job {
   buffers: KernelBuffers;
   config: KernelConfig;
-  thread: number;
 }
 
 /** Serves one fit's batches until told to exit, then waits for the next fit. */
-function serve({ buffers, config, thread }: Job): void {
+function serve({ buffers, config }: Job): void {
   const control = buffers.control;
   let generation = Atomics.load(control, CTRL_GEN);
   parentPort?.postMessage({ kind: 'ready' });
@@ -33,7 +32,7 @@ function serve({ buffers, config, thread }: Job): void {
     generation = Atomics.load(control, CTRL_GEN);
     if (Atomics.load(control, CTRL_CMD) === CMD_EXIT) break;
     try {
-      runKernel(buffers, config, Atomics.load(control, CTRL_JOBS), thread);
+      runKernel(buffers, config, Atomics.load(control, CTRL_JOBS));
     } catch (error) {
       Atomics.store(control, CTRL_ERROR, 1);
       parentPort?.postMessage({ kind: 'failed', error: String(error instanceof Error ? error.stack : error) });
