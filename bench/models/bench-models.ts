@@ -7,10 +7,12 @@
  * Prints, per data set and family: ROC-AUC, PR-AUC and log loss (mean ± sd over folds), fit seconds per
  * fold, predict seconds per 100k rows, the leadstack / peer ratios and whether each target holds. The
  * peers run with /usr/bin/python3 (Debian's python3-sklearn, python3-xgboost); they are skipped with a
- * message when missing.
+ * message when missing. Each data set runs in a process of its own, as the peers do: what one data
+ * set's models leave behind (the neural net's TensorFlow.js heap, warmed-up threads) does not weigh
+ * on the next one's timings.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Matrix } from '../../src/core/matrix.js';
@@ -202,8 +204,24 @@ async function runDataset(name: string): Promise<DatasetRun> {
   };
 }
 
+/** Runs one data set in a child process (same flags) and reads its run back. */
+function runDatasetApart(name: string): DatasetRun {
+  const out = join(outRoot, `run-${name}-${process.pid}.json`);
+  const args = process.argv
+    .slice(2)
+    .filter((_, k, a) => !['--datasets', '--json'].includes(a[k]) && !['--datasets', '--json'].includes(a[k - 1]));
+  const child = spawnSync(process.execPath, [...process.execArgv, process.argv[1], ...args, '--datasets', name, '--json', out], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (child.status !== 0) throw new Error(`bench:models on ${name} failed (exit ${child.status})`);
+  const run = JSON.parse(readFileSync(out, 'utf8')).datasets[0] as DatasetRun;
+  rmSync(out);
+  return run;
+}
+
 const backend = await neuralBackend();
-const all = [];
-for (const name of values.datasets!.split(',')) all.push(await runDataset(name));
+const names = values.datasets!.split(',');
+const all: DatasetRun[] = [];
+for (const name of names) all.push(names.length > 1 ? runDatasetApart(name) : await runDataset(name));
 printTables(all, FAMILIES, { folds: nFolds, seed, backend });
 if (values.json) writeFileSync(values.json, `${JSON.stringify({ seed, folds: nFolds, backend, datasets: all }, null, 2)}\n`);
