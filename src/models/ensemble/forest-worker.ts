@@ -1,39 +1,18 @@
 /**
- * Forest worker thread: given a forest's task, grows the trees it claims from a shared counter
- * (trees are claimed one at a time, so threads stay busy) and posts them back as flat node
- * arrays; released, it waits for the next forest (threads are reused, see idle-workers).
+ * Forest worker thread: grows the trees it claims from a shared counter (trees are claimed one
+ * at a time, so threads stay busy) and posts them back as flat node arrays.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { type ForestTask, ForestTreeGrower } from './forest-tree.js';
 
-type Message =
-  | { kind: 'task'; task: ForestTask; seeds: Uint32Array; counter: Int32Array }
-  | { kind: 'grow'; to: number }
-  | { kind: 'release' };
+const { task, seeds, counter } = workerData as { task: ForestTask; seeds: Uint32Array; counter: Int32Array };
+const grower = new ForestTreeGrower(task);
 
-/** The forest being grown: set by a 'task' message, dropped by 'release'. */
-let current: { grower: ForestTreeGrower; seeds: Uint32Array; counter: Int32Array } | null = null;
-
-parentPort?.on('message', (message: Message) => {
-  if (message.kind === 'task') {
-    try {
-      current = { grower: new ForestTreeGrower(message.task), seeds: message.seeds, counter: message.counter };
-      parentPort?.postMessage('ready');
-    } catch (error) {
-      parentPort?.postMessage({ error: describe(error) });
-    }
+parentPort?.on('message', (message: { to: number } | 'exit') => {
+  if (message === 'exit') {
+    parentPort?.close();
     return;
   }
-  if (message.kind === 'release') {
-    current = null;
-    parentPort?.postMessage('idle');
-    return;
-  }
-  if (!current) {
-    parentPort?.postMessage({ error: 'no forest task' });
-    return;
-  }
-  const { grower, seeds, counter } = current;
   const trees: { index: number; data: unknown }[] = [];
   const transfer: ArrayBuffer[] = [];
   try {
@@ -44,10 +23,7 @@ parentPort?.on('message', (message: Message) => {
     }
     parentPort?.postMessage({ trees }, transfer);
   } catch (error) {
-    parentPort?.postMessage({ error: describe(error) });
+    parentPort?.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
+parentPort?.postMessage('ready');
