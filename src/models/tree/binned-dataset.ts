@@ -134,7 +134,7 @@ export class BinnedDataset {
  * Groups with at most this share of rows off their most frequent bin are sparse: skipped bin and
  * a sparse copy. The row-wise histogram pass costs the same per stored cell either way, so a
  * group gains as soon as a tenth of its rows share one bin (numeric columns with a common value,
- * one-hot bundles); measured: 25% less GBDT fit time on x-education than at one half.
+ * one-hot bundles). Measured with bench:models: GBDT fit on x-education 0.50 → 0.42 s per fold vs one half.
  */
 const SPARSE_DENSITY = 0.9;
 /** groupSkipBin of a dense group (no bin is skipped). */
