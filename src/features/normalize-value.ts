@@ -75,27 +75,29 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
  */
 function parseUtcSecond(text: string): number | undefined {
   if (text.length !== 20 || text.charCodeAt(19) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */) return undefined;
-  const n = (at: number, width: number): number => {
-    let v = 0;
-    for (let k = at; k < at + width; k++) {
-      const d = text.charCodeAt(k) - DIGIT_0;
-      if (d < 0 || d > 9) return Number.NaN;
-      v = v * 10 + d;
-    }
-    return v;
-  };
   if (text[4] !== '-' || text[7] !== '-' || text[13] !== ':' || text[16] !== ':') return undefined;
-  const year = n(0, 4);
-  const month = n(5, 2);
-  const day = n(8, 2);
-  const hour = n(11, 2);
-  const minute = n(14, 2);
-  const second = n(17, 2);
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
   // NaN fails every comparison below: such text goes to parseIsoDate.
   if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)) return undefined;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0)) return undefined;
   return Date.UTC(year, month - 1, day, hour, minute, second);
+}
+
+/** The number written by `width` digits of `text` at `at`; NaN if one is not a digit. */
+function digitsAt(text: string, at: number, width: number): number {
+  let v = 0;
+  for (let k = at; k < at + width; k++) {
+    const d = text.charCodeAt(k) - DIGIT_0;
+    if (d < 0 || d > 9) return Number.NaN;
+    v = v * 10 + d;
+  }
+  return v;
 }
 
 /** The placeholder set of some rules (trimmed, lower-cased). */
