@@ -91,14 +91,12 @@ export class EventStore {
 
   /** Appends a parsed record: its fields (U+0000 between them, or a JSON list) and U+0001. */
   private addSpans(record: RecordSpans, idColumn: number): void {
-    const { text, spans, escaped, count } = record;
-    const field = (j: number): string =>
-      spans[2 * j] < 0 ? escaped[spans[2 * j + 1]] : text.slice(spans[2 * j], spans[2 * j + 1]);
-    const r = this.begin(field(idColumn).trim());
+    const { text, spans, count } = record;
+    const r = this.begin(fieldOf(record, idColumn).trim());
     if (this.packing === 'json')
       this.write(
         packRecord(
-          Array.from({ length: count }, (_, j) => field(j)),
+          Array.from({ length: count }, (_, j) => fieldOf(record, j)),
           'json',
         ),
       );
@@ -110,7 +108,7 @@ export class EventStore {
     } else {
       for (let j = 0; j < count; j++) {
         if (j > 0) this.text[this.used++] = 0;
-        this.write(field(j));
+        this.write(fieldOf(record, j));
       }
     }
     this.end[r] = this.used;
@@ -166,4 +164,10 @@ function isPlain({ text, spans, count }: RecordSpans): boolean {
   if (spans[0] < 0 || (spans[0] > 0 && text.charCodeAt(spans[0] - 1) === QUOTE)) return false;
   for (let j = 1; j < count; j++) if (spans[2 * j] !== spans[2 * j - 1] + 1) return false;
   return true;
+}
+
+/** Field j of a parsed record (unescaped). */
+function fieldOf(record: RecordSpans, j: number): string {
+  const { text, spans, escaped } = record;
+  return spans[2 * j] < 0 ? escaped[spans[2 * j + 1]] : text.slice(spans[2 * j], spans[2 * j + 1]);
 }
