@@ -17,10 +17,9 @@ import {
   JOB_SUBTRACT,
   type KernelBuffers,
   type KernelConfig,
-  rowWiseCopies,
   runKernel,
-  splitGroups,
 } from './histogram-kernel.js';
+import { rowWiseCopies, splitGroups } from './histogram-shares.js';
 import { borrowWorker, giveBack } from './idle-workers.js';
 import { isBetterSplit, SPLIT_FEATURE, SPLIT_GAIN, type SplitParams, splitRecordSize } from './split-finder.js';
 import type { GrowNode, NodeEvaluator, SplitRequest } from './tree-grower.js';
@@ -110,7 +109,7 @@ export class HistogramEvaluator implements NodeEvaluator {
       nThreads: options.nThreads,
       nShares,
       groupSplits,
-      denseGroups: rowWise.denseGroups,
+      denseOffsets: rowWise.denseOffsets,
       denseGroupStart: rowWise.denseGroupStart,
       rowDenseStart: rowWise.rowDenseStart,
     };
