@@ -1,13 +1,5 @@
-import type { Worker } from 'node:worker_threads';
 import type { BinnedDataset } from './binned-dataset.js';
 import {
-  CMD_EXIT,
-  CMD_RUN,
-  CTRL_CMD,
-  CTRL_DONE,
-  CTRL_ERROR,
-  CTRL_GEN,
-  CTRL_JOBS,
   CTRL_NEXT,
   CTRL_SIZE,
   CTRL_STAMP,
@@ -20,15 +12,9 @@ import {
   runKernel,
 } from './histogram-kernel.js';
 import { rowWiseCopies, splitGroups } from './histogram-shares.js';
-import { borrowWorker, giveBack } from './idle-workers.js';
+import { HistogramWorkers } from './histogram-workers.js';
 import { isBetterSplit, SPLIT_FEATURE, SPLIT_GAIN, type SplitParams, splitRecordSize } from './split-finder.js';
 import type { GrowNode, NodeEvaluator, SplitRequest } from './tree-grower.js';
-import { workerUrl } from './worker-url.js';
-
-const HISTOGRAM_WORKER = workerUrl(import.meta.url, 'histogram-worker');
-
-/** A batch that takes longer than this means a worker died. */
-const WORKER_TIMEOUT_MS = 600_000;
 
 export interface HistogramEvaluatorOptions {
   /** Threads building histograms (the calling thread included); 1 = no workers. */
@@ -54,7 +40,7 @@ export class HistogramEvaluator implements NodeEvaluator {
   readonly rows: Int32Array;
   private readonly buffers: KernelBuffers;
   private readonly config: KernelConfig;
-  private readonly workers: Worker[] = [];
+  private workers: HistogramWorkers | null = null;
   private readonly freeSlots: number[] = [];
   /** The node holding each slot's histogram, or null. */
   private readonly holders: (GrowNode | null)[];
@@ -62,7 +48,6 @@ export class HistogramEvaluator implements NodeEvaluator {
   private hess: Float64Array = new Float64Array(0);
   private stamp = 0;
   private nodeMask: ((out: Uint8Array) => void) | null = null;
-  private workerError: string | null = null;
 
   private constructor(data: BinnedDataset, params: SplitParams, options: HistogramEvaluatorOptions) {
     const layout = data.layout;
@@ -122,42 +107,9 @@ export class HistogramEvaluator implements NodeEvaluator {
   /** Creates the evaluator and, for nThreads > 1, starts its workers (the dataset must be in shared memory). */
   static async create(data: BinnedDataset, params: SplitParams, options: HistogramEvaluatorOptions): Promise<HistogramEvaluator> {
     const evaluator = new HistogramEvaluator(data, params, options);
-    if (options.nThreads > 1) await evaluator.startWorkers();
+    if (options.nThreads > 1)
+      evaluator.workers = await HistogramWorkers.start(options.nThreads - 1, evaluator.buffers, evaluator.config);
     return evaluator;
-  }
-
-  private async startWorkers(): Promise<void> {
-    const ready: Promise<void>[] = [];
-    for (let t = 1; t < this.config.nThreads; t++) {
-      const worker = borrowWorker(HISTOGRAM_WORKER);
-      this.workers.push(worker);
-      ready.push(
-        new Promise((resolve, reject) => {
-          const onError = (error: Error) => {
-            worker.off('message', onReady);
-            reject(error);
-          };
-          const onReady = () => {
-            worker.off('error', onError);
-            resolve();
-          };
-          worker.once('error', onError);
-          worker.once('message', onReady);
-        }),
-      );
-      worker.postMessage({ buffers: this.buffers, config: this.config });
-    }
-    try {
-      await Promise.all(ready);
-    } catch (error) {
-      await this.close();
-      throw error;
-    }
-    for (const worker of this.workers) {
-      worker.on('message', (m: { kind: string; error?: string }) => {
-        if (m.kind === 'failed') this.workerError = m.error ?? 'unknown error';
-      });
-    }
   }
 
   /** Gradients and hessians of the next tree, its feature mask (1 = usable), and an optional per-node mask sampler. */
@@ -169,7 +121,7 @@ export class HistogramEvaluator implements NodeEvaluator {
   ): void {
     this.grad = grad;
     this.hess = hess;
-    if (this.workers.length > 0) {
+    if (this.workers) {
       this.buffers.grad.set(grad);
       this.buffers.hess.set(hess);
     } else {
@@ -347,61 +299,16 @@ export class HistogramEvaluator implements NodeEvaluator {
     const control = this.buffers.control;
     Atomics.store(control, CTRL_STAMP, stamp);
     Atomics.store(control, CTRL_NEXT, 0);
-    if (this.workers.length === 0) {
-      runKernel(this.buffers, this.config, nJobs);
-      return;
-    }
-    Atomics.store(control, CTRL_DONE, 0);
-    Atomics.store(control, CTRL_JOBS, nJobs);
-    Atomics.store(control, CTRL_CMD, CMD_RUN);
-    Atomics.add(control, CTRL_GEN, 1);
-    Atomics.notify(control, CTRL_GEN);
+    this.workers?.signal(nJobs);
     runKernel(this.buffers, this.config, nJobs);
-    const deadline = Date.now() + WORKER_TIMEOUT_MS;
-    for (;;) {
-      const done = Atomics.load(control, CTRL_DONE);
-      if (done >= this.workers.length) break;
-      if (Date.now() > deadline) throw new Error('histogram worker did not answer within 10 minutes');
-      Atomics.wait(control, CTRL_DONE, done, 50);
-    }
-    if (Atomics.load(control, CTRL_ERROR) !== 0) {
-      throw new Error(`histogram worker failed: ${this.workerError ?? 'unknown error'}`);
-    }
+    this.workers?.wait();
   }
 
   /** Stops the workers (idempotent). */
   async close(): Promise<void> {
-    if (this.workers.length === 0) return;
-    const control = this.buffers.control;
-    const workers = this.workers.splice(0);
-    // Each worker answers 'idle' once it has left this fit's loop; then it can serve another fit.
-    const idle = workers.map(
-      (worker) =>
-        new Promise<boolean>((resolve) => {
-          const onMessage = (m: { kind: string }) => {
-            if (m.kind === 'idle') done(true);
-          };
-          const done = (ok: boolean) => {
-            worker.off('message', onMessage);
-            worker.off('error', onFailure);
-            worker.off('exit', onFailure);
-            resolve(ok);
-          };
-          const onFailure = () => done(false);
-          worker.on('message', onMessage);
-          worker.once('error', onFailure);
-          worker.once('exit', onFailure);
-        }),
-    );
-    Atomics.store(control, CTRL_CMD, CMD_EXIT);
-    Atomics.add(control, CTRL_GEN, 1);
-    Atomics.notify(control, CTRL_GEN);
-    const clean = await Promise.all(idle);
-    workers.forEach((worker, k) => {
-      worker.removeAllListeners('message');
-      if (clean[k] && this.workerError === null) giveBack(HISTOGRAM_WORKER, worker);
-      else void worker.terminate();
-    });
+    const workers = this.workers;
+    this.workers = null;
+    await workers?.close();
   }
 }
 

@@ -1,0 +1,118 @@
+import type { Worker } from 'node:worker_threads';
+import {
+  CMD_EXIT,
+  CMD_RUN,
+  CTRL_CMD,
+  CTRL_DONE,
+  CTRL_ERROR,
+  CTRL_GEN,
+  CTRL_JOBS,
+  type KernelBuffers,
+  type KernelConfig,
+} from './histogram-kernel.js';
+import { borrowWorker, giveBack } from './idle-workers.js';
+import { workerUrl } from './worker-url.js';
+
+const HISTOGRAM_WORKER = workerUrl(import.meta.url, 'histogram-worker');
+
+/** A batch that takes longer than this means a worker died. */
+const WORKER_TIMEOUT_MS = 600_000;
+
+/**
+ * The worker threads that run the histogram kernel with the calling thread during one fit, and
+ * the handshake with them: batches are handed over through the shared control words (Atomics),
+ * not messages. Threads come from, and go back to, the idle list (idle-workers).
+ */
+export class HistogramWorkers {
+  private readonly workers: Worker[];
+  private readonly control: Int32Array;
+  private error: string | null = null;
+
+  private constructor(workers: Worker[], control: Int32Array) {
+    this.workers = workers;
+    this.control = control;
+  }
+
+  /** Borrows `count` workers and gives them this fit's buffers; resolves once all are ready. */
+  static async start(count: number, buffers: KernelBuffers, config: KernelConfig): Promise<HistogramWorkers> {
+    const workers: Worker[] = [];
+    const ready: Promise<Error | null>[] = [];
+    for (let t = 0; t < count; t++) {
+      const worker = borrowWorker(HISTOGRAM_WORKER);
+      workers.push(worker);
+      ready.push(nextOfKind(worker, 'ready'));
+      worker.postMessage({ buffers, config });
+    }
+    const team = new HistogramWorkers(workers, buffers.control);
+    const failure = (await Promise.all(ready)).find((e) => e !== null);
+    if (failure) {
+      // A worker that failed may be gone already: stop them all rather than wait for answers.
+      await Promise.all(workers.map((worker) => worker.terminate()));
+      throw failure;
+    }
+    for (const worker of workers) {
+      worker.on('message', (m: { kind: string; error?: string }) => {
+        if (m.kind === 'failed') team.error = m.error ?? 'unknown error';
+      });
+    }
+    return team;
+  }
+
+  /** Hands the batch of `nJobs` jobs to the workers (the caller then runs the kernel too). */
+  signal(nJobs: number): void {
+    const control = this.control;
+    Atomics.store(control, CTRL_DONE, 0);
+    Atomics.store(control, CTRL_JOBS, nJobs);
+    Atomics.store(control, CTRL_CMD, CMD_RUN);
+    Atomics.add(control, CTRL_GEN, 1);
+    Atomics.notify(control, CTRL_GEN);
+  }
+
+  /** Blocks until every worker has finished the batch; throws when one failed. */
+  wait(): void {
+    const control = this.control;
+    const deadline = Date.now() + WORKER_TIMEOUT_MS;
+    for (;;) {
+      const done = Atomics.load(control, CTRL_DONE);
+      if (done >= this.workers.length) break;
+      if (Date.now() > deadline) throw new Error('histogram worker did not answer within 10 minutes');
+      Atomics.wait(control, CTRL_DONE, done, 50);
+    }
+    if (Atomics.load(control, CTRL_ERROR) !== 0) throw new Error(`histogram worker failed: ${this.error ?? 'unknown error'}`);
+  }
+
+  /** Ends the fit's loop in every worker; those that answer 'idle' go back to the idle list, the others are stopped. */
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    const idle = workers.map((worker) => nextOfKind(worker, 'idle'));
+    Atomics.store(this.control, CTRL_CMD, CMD_EXIT);
+    Atomics.add(this.control, CTRL_GEN, 1);
+    Atomics.notify(this.control, CTRL_GEN);
+    const failures = await Promise.all(idle);
+    workers.forEach((worker, k) => {
+      worker.removeAllListeners('message');
+      if (failures[k] === null && this.error === null) giveBack(HISTOGRAM_WORKER, worker);
+      else void worker.terminate();
+    });
+  }
+}
+
+/** Resolves null on the worker's next message of `kind`, or with the error (or exit) that comes first. */
+function nextOfKind(worker: Worker, kind: string): Promise<Error | null> {
+  return new Promise((resolve) => {
+    const onMessage = (m: { kind?: string }) => {
+      if (m?.kind === kind) done(null);
+    };
+    const onError = (error: Error) => done(error);
+    const onExit = (code: number) => done(new Error(`histogram worker exited with code ${code}`));
+    const done = (result: Error | null) => {
+      worker.off('message', onMessage);
+      worker.off('error', onError);
+      worker.off('exit', onExit);
+      resolve(result);
+    };
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    worker.on('exit', onExit);
+  });
+}
