@@ -87,7 +87,7 @@ test('complete-tree layout: the same sums as the node walk, with missing values,
     const layout = CompleteTreeLayout.from(table.data, table.maxDepth());
     assert.ok(layout, `seed ${seed}: layout built`);
     const out = new Float64Array(rows);
-    layout.accumulate(x, 7, 0, rows, 0, table.nTrees, out, 0, 1, null);
+    layout.accumulate({ x, cols: 7, r0: 0, r1: rows, t0: 0, t1: table.nTrees, out, outRow0: 0, outCols: 1, treeColumn: null });
     assertSame(out, walkSums(table, x, rows, 7, 1, null), `seed ${seed}`);
     // Through the table (its accumulate picks the layout for this many walks).
     const viaTable = new Float64Array(rows);
@@ -104,8 +104,9 @@ test('complete-tree layout: row and tree ranges, output offsets and one column p
   const full = walkSums(table, x, 100, 4, 3, columns);
   // Rows 30..90 written from row 0 of `part`; trees 0..12 in two ranges.
   const part = new Float64Array(60 * 3);
-  layout.accumulate(x, 4, 30, 90, 0, 5, part, 30, 3, columns);
-  layout.accumulate(x, 4, 30, 90, 5, 12, part, 30, 3, columns);
+  const rows = { x, cols: 4, r0: 30, r1: 90, out: part, outRow0: 30, outCols: 3, treeColumn: columns };
+  layout.accumulate({ ...rows, t0: 0, t1: 5 });
+  layout.accumulate({ ...rows, t0: 5, t1: 12 });
   const expected = full.slice(30 * 3, 90 * 3);
   // Sums in another grouping of trees may differ in the last bit; compare closely, not bit for bit.
   for (let i = 0; i < part.length; i++) assert.ok(Math.abs(part[i] - expected[i]) < 1e-12, `cell ${i}`);

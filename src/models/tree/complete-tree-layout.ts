@@ -79,22 +79,9 @@ export class CompleteTreeLayout {
     return { feature: this.feature, threshold: this.threshold, missingRight: this.missingRight, leafValue: this.leafValue };
   }
 
-  /**
-   * Adds the leaf values of trees [t0, t1) for rows [r0, r1) of a row-major matrix with `cols`
-   * columns to `out` (row i at `out[(i − outRow0) · outCols + column]`, column `treeColumn[t]` or 0).
-   */
-  accumulate(
-    x: Float64Array,
-    cols: number,
-    r0: number,
-    r1: number,
-    t0: number,
-    t1: number,
-    out: Float64Array,
-    outRow0: number,
-    outCols: number,
-    treeColumn: Int32Array | null,
-  ): void {
+  /** Adds the leaf values of trees [t0, t1) for rows [r0, r1) to `out` (see LeafSums). */
+  accumulate(sums: LeafSums): void {
+    const { x, cols, r0, r1, t0, t1, treeColumn } = sums;
     const clean = new Int32Array(BLOCK_ROWS);
     const missing = new Int32Array(BLOCK_ROWS);
     for (let b0 = r0; b0 < r1; b0 += BLOCK_ROWS) {
@@ -108,24 +95,15 @@ export class CompleteTreeLayout {
       }
       for (let t = t0; t < t1; t++) {
         const column = treeColumn ? treeColumn[t] : 0;
-        this.walkClean(t, x, cols, clean, nClean, out, outRow0, outCols, column);
-        this.walkMissing(t, x, cols, missing, nMissing, out, outRow0, outCols, column);
+        this.walkClean(t, sums, clean, nClean, column);
+        this.walkMissing(t, sums, missing, nMissing, column);
       }
     }
   }
 
   /** Tree t for the rows `rows[0..n)`, none of which has a missing value: eight walks at a time. */
-  private walkClean(
-    t: number,
-    x: Float64Array,
-    cols: number,
-    rows: Int32Array,
-    n: number,
-    out: Float64Array,
-    outRow0: number,
-    outCols: number,
-    column: number,
-  ): void {
+  private walkClean(t: number, sums: LeafSums, rows: Int32Array, n: number, column: number): void {
+    const { x, cols, out, outRow0, outCols } = sums;
     const F = this.feature;
     const T = this.threshold;
     const L = this.leafValue;
@@ -190,17 +168,8 @@ export class CompleteTreeLayout {
   }
 
   /** Tree t for rows with missing values: a NaN goes right where its node's missing direction says so. */
-  private walkMissing(
-    t: number,
-    x: Float64Array,
-    cols: number,
-    rows: Int32Array,
-    n: number,
-    out: Float64Array,
-    outRow0: number,
-    outCols: number,
-    column: number,
-  ): void {
+  private walkMissing(t: number, sums: LeafSums, rows: Int32Array, n: number, column: number): void {
+    const { x, cols, out, outRow0, outCols } = sums;
     const F = this.feature;
     const T = this.threshold;
     const M = this.missingRight;
@@ -218,6 +187,24 @@ export class CompleteTreeLayout {
       out[(rows[j] - outRow0) * outCols + column] += this.leafValue[t * (inner + 1) + k - inner];
     }
   }
+}
+
+/**
+ * Leaf values of trees [t0, t1) for rows [r0, r1) of a row-major matrix `x` with `cols` columns,
+ * added to `out`: row i's at out[(i − outRow0) · outCols + column], where column is
+ * treeColumn[t] (or 0 when treeColumn is null).
+ */
+export interface LeafSums {
+  x: Float64Array;
+  cols: number;
+  r0: number;
+  r1: number;
+  t0: number;
+  t1: number;
+  out: Float64Array;
+  outRow0: number;
+  outCols: number;
+  treeColumn: Int32Array | null;
 }
 
 export interface LayoutBuffers {

@@ -77,9 +77,10 @@ test('predict pool: two threads give the same values, bit for bit, as one (the w
   const columns = Int32Array.from({ length: table.nTrees }, (_, t) => t % 2);
   const layout = table.completeLayout() as CompleteTreeLayout;
   const expected = new Float64Array(50_000 * 2);
-  layout.accumulate(x, 6, 5_000, 55_000, 0, table.nTrees, expected, 5_000, 2, columns);
+  const window = { x, cols: 6, r0: 5_000, r1: 55_000, t0: 0, t1: table.nTrees, outRow0: 5_000, outCols: 2, treeColumn: columns };
+  layout.accumulate({ ...window, out: expected });
   const shared = new Float64Array(50_000 * 2);
-  pool.accumulate(layout, 2, x, 6, 5_000, 55_000, 0, table.nTrees, shared, 2, columns);
+  pool.accumulate(layout, 2, { ...window, out: shared });
   for (let i = 0; i < shared.length; i++) assert.ok(Object.is(shared[i], expected[i]), `cell ${i}`);
 });
 

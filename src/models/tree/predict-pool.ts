@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import { CompleteTreeLayout, type LayoutBuffers } from './complete-tree-layout.js';
+import { CompleteTreeLayout, type LayoutBuffers, type LeafSums } from './complete-tree-layout.js';
 import { startWorker, workerUrl } from './worker-url.js';
 
 /** Row × tree walks from which a second thread pays for copying its rows to shared memory. */
@@ -21,24 +21,18 @@ const FAILED = 3;
 /** Claimed and done by the calling thread (its results are already in place). */
 const CALLER = 4;
 
-/** One batch of prediction work as the worker receives it. */
+/** One window of prediction work as the worker receives it. */
 export interface PredictJob {
   layout: LayoutBuffers;
   depth: number;
   nTrees: number;
-  /** Rows [first, r1) of the matrix, copied to shared memory (row `first` at index 0). */
-  x: Float64Array;
-  cols: number;
-  r0: number;
-  r1: number;
-  /** First row the worker may take (its copy starts there). */
-  first: number;
-  t0: number;
-  t1: number;
-  /** The output rows r0..r1 (base values in), updated in place by the worker for its chunks. */
-  out: Float64Array;
-  outCols: number;
-  treeColumn: Int32Array | null;
+  /**
+   * The window in the worker's coordinates: `x` is the copy of the rows it may take (matrix row
+   * `first` at copy row 0, so r0 ≤ 0) and `out` the shared copy of the window's output.
+   */
+  sums: LeafSums;
+  /** First chunk the worker may take (its copy starts there). */
+  firstChunk: number;
   /** One state per chunk (FREE, CLAIMED, DONE, FAILED, CALLER). */
   flags: Int32Array;
   chunkRows: number;
@@ -131,95 +125,58 @@ export class PredictPool {
   }
 
   /**
-   * Same contract as CompleteTreeLayout.accumulate (with out row 0 = row r0), on two threads when
-   * `threads` > 1, the batch is large and the worker is up; otherwise on the calling thread.
+   * CompleteTreeLayout.accumulate on two threads when `threads` > 1, the batch is large and the
+   * worker is up; otherwise on the calling thread.
    */
-  accumulate(
-    layout: CompleteTreeLayout,
-    threads: number,
-    x: Float64Array,
-    cols: number,
-    r0: number,
-    r1: number,
-    t0: number,
-    t1: number,
-    out: Float64Array,
-    outCols: number,
-    treeColumn: Int32Array | null,
-  ): void {
+  accumulate(layout: CompleteTreeLayout, threads: number, sums: LeafSums): void {
+    const { cols, r0, r1, t0, t1 } = sums;
     const rows = r1 - r0;
     if (threads < 2 || rows < 2 * CHUNK_ROWS || rows * (t1 - t0) < PARALLEL_MIN_WALKS || !this.available()) {
-      layout.accumulate(x, cols, r0, r1, t0, t1, out, r0, outCols, treeColumn);
+      layout.accumulate(sums);
       return;
     }
     // Windows of rows whose shared copy stays within MAX_SHARED_BYTES.
     const window = Math.max(2, Math.floor((2 * MAX_SHARED_BYTES) / (8 * cols * CHUNK_ROWS))) * CHUNK_ROWS;
-    for (let w0 = r0; w0 < r1; w0 += window) {
-      const w1 = Math.min(r1, w0 + window);
-      const windowOut = out.subarray((w0 - r0) * outCols, (w1 - r0) * outCols);
-      this.shareWindow(layout, x, cols, w0, w1, t0, t1, windowOut, outCols, treeColumn);
-    }
+    for (let w0 = r0; w0 < r1; w0 += window) this.shareWindow(layout, { ...sums, r0: w0, r1: Math.min(r1, w0 + window) });
     this.scheduleRelease();
   }
 
-  /** Rows [r0, r1) on both threads (out row 0 = row r0). */
-  private shareWindow(
-    layout: CompleteTreeLayout,
-    x: Float64Array,
-    cols: number,
-    r0: number,
-    r1: number,
-    t0: number,
-    t1: number,
-    out: Float64Array,
-    outCols: number,
-    treeColumn: Int32Array | null,
-  ): void {
+  /** One window of rows on both threads. */
+  private shareWindow(layout: CompleteTreeLayout, sums: LeafSums): void {
+    const { x, cols, r0, r1, out, outRow0, outCols } = sums;
     const rows = r1 - r0;
     const nChunks = Math.ceil(rows / CHUNK_ROWS);
     // The worker may take the second half's chunks (and the caller any chunk): copy those rows.
     const firstChunk = Math.floor(nChunks / 2);
     const first = r0 + firstChunk * CHUNK_ROWS;
+    const outStart = (r0 - outRow0) * outCols;
     const { x: shared, out: sharedOut } = this.scratch((r1 - first) * cols, rows * outCols);
     shared.set(x.subarray(first * cols, r1 * cols));
-    sharedOut.set(out.subarray(0, rows * outCols));
+    sharedOut.set(out.subarray(outStart, outStart + rows * outCols));
     const flags = new Int32Array(new SharedArrayBuffer(4 * nChunks));
     const job: PredictJob = {
       layout: layout.buffers(),
       depth: layout.depth,
       nTrees: layout.nTrees,
-      x: shared,
-      cols,
-      r0,
-      r1,
-      first,
-      t0,
-      t1,
-      out: sharedOut,
-      outCols,
-      treeColumn,
+      sums: { ...sums, x: shared, r0: r0 - first, r1: r1 - first, out: sharedOut, outRow0: r0 - first },
+      firstChunk,
       flags,
       chunkRows: CHUNK_ROWS,
     };
     this.worker!.postMessage(job);
-    for (let c = 0; c < nChunks; c++) {
-      if (Atomics.compareExchange(flags, c, FREE, CALLER) !== FREE) continue;
-      const a = r0 + c * CHUNK_ROWS;
-      layout.accumulate(x, cols, a, Math.min(r1, a + CHUNK_ROWS), t0, t1, out, r0, outCols, treeColumn);
-    }
+    const chunk = (c: number): LeafSums => ({ ...sums, r0: r0 + c * CHUNK_ROWS, r1: Math.min(r1, r0 + (c + 1) * CHUNK_ROWS) });
+    for (let c = 0; c < nChunks; c++) if (Atomics.compareExchange(flags, c, FREE, CALLER) === FREE) layout.accumulate(chunk(c));
     // Chunks the worker claimed: wait for them, take its results (or redo them on a stall or failure).
     for (let c = firstChunk; c < nChunks; c++) {
       if (Atomics.load(flags, c) === CLAIMED && Atomics.wait(flags, c, CLAIMED, STALL_MS) === 'timed-out') this.retire();
       const state = Atomics.load(flags, c);
-      const a = c * CHUNK_ROWS;
-      const b = Math.min(rows, a + CHUNK_ROWS);
       if (state === DONE) {
-        out.set(sharedOut.subarray(a * outCols, b * outCols), a * outCols);
+        const { r0: a, r1: b } = chunk(c);
+        out.set(sharedOut.subarray((a - r0) * outCols, (b - r0) * outCols), (a - outRow0) * outCols);
         this.workerChunks++;
       }
       // Claimed but not finished (failed, or stalled and retired): redone here from the base values still in `out`.
-      else if (state === CLAIMED || state === FAILED)
-        layout.accumulate(x, cols, r0 + a, r0 + b, t0, t1, out, r0, outCols, treeColumn);
+      else if (state === CLAIMED || state === FAILED) layout.accumulate(chunk(c));
     }
   }
 }
@@ -227,17 +184,13 @@ export class PredictPool {
 /** Runs the worker's side of a job: claims chunks from the back of its rows until it meets the caller. */
 export function runPredictJob(job: PredictJob): void {
   const layout = new CompleteTreeLayout(job.depth, job.nTrees, job.layout);
-  const { flags, chunkRows, r0, r1, first, cols } = job;
-  const nChunks = flags.length;
-  const firstChunk = (first - r0) / chunkRows;
-  for (let c = nChunks - 1; c >= firstChunk; c--) {
+  const { flags, chunkRows, sums } = job;
+  for (let c = flags.length - 1; c >= job.firstChunk; c--) {
     if (Atomics.compareExchange(flags, c, FREE, CLAIMED) !== FREE) break;
-    const a = r0 + c * chunkRows;
-    const b = Math.min(r1, a + chunkRows);
+    const r0 = sums.r0 + c * chunkRows;
     let state = DONE;
     try {
-      // The copy starts at row `first`; the output at row r0.
-      layout.accumulate(job.x, cols, a - first, b - first, job.t0, job.t1, job.out, r0 - first, job.outCols, job.treeColumn);
+      layout.accumulate({ ...sums, r0, r1: Math.min(sums.r1, r0 + chunkRows) });
     } catch {
       state = FAILED;
     }

@@ -116,8 +116,8 @@ export class TreeTable {
   ): void {
     const layout = (r1 - r0) * (t1 - t0) >= LAYOUT_MIN_WALKS ? this.completeLayout() : null;
     if (layout) {
-      const rowsOut = r0 === 0 ? out : out.subarray(r0 * outCols);
-      PredictPool.shared().accumulate(layout, threads, rowData, cols, r0, r1, t0, t1, rowsOut, outCols, treeColumn);
+      const sums = { x: rowData, cols, r0, r1, t0, t1, out, outRow0: 0, outCols, treeColumn };
+      PredictPool.shared().accumulate(layout, threads, sums);
       return;
     }
     const { value, nOutputs } = this.data;
