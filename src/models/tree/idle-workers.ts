@@ -19,7 +19,8 @@ export function borrowWorker(url: URL): Worker {
     return worker;
   }
   const started = startWorker(url, {});
-  // A thread that dies while idle leaves the list.
+  // A thread that dies while idle leaves the list; its error has no job to fail, so it is not
+  // thrown here (a borrower listens for errors itself while the thread works for it).
   started.on('exit', () => forget(url, started));
   started.on('error', () => undefined);
   return started;
