@@ -5,6 +5,8 @@ import { Rng } from '../../core/rng.js';
 import { BinMapper } from '../tree/bin-mapper.js';
 import { BinnedDataset } from '../tree/binned-dataset.js';
 import { HistogramEvaluator } from '../tree/histogram-evaluator.js';
+import { binWeight } from '../tree/histogram-shares.js';
+import { HistogramWorkers } from '../tree/histogram-workers.js';
 import { newtonValue, type SplitParams } from '../tree/split-finder.js';
 import { forEachLeaf, type GrowNode, TreeGrower } from '../tree/tree-grower.js';
 import type { TreeTable } from '../tree/tree-table.js';
@@ -50,6 +52,8 @@ export async function trainBoosting(input: BoostingInput): Promise<BoostingResul
   const binRows = n > BINNING_SAMPLE ? sampleRows(rng, n, BINNING_SAMPLE) : undefined;
   const mapper = BinMapper.fit(X, p.maxBins, binRows);
   const threads = n * X.cols >= PARALLEL_MIN_CELLS ? input.nThreads : 1;
+  // Worker threads load their modules while this one bins the data.
+  if (threads > 1) HistogramWorkers.prestart(threads - 1);
   const data = BinnedDataset.build(X, mapper, { bundle: p.featureBundling, shared: threads > 1 });
   const sp: SplitParams = {
     nGrad: 1,
@@ -58,7 +62,11 @@ export async function trainBoosting(input: BoostingInput): Promise<BoostingResul
     minSamplesLeaf: p.minSamplesLeaf,
     minHessian: p.minChildWeight,
   };
-  const evaluator = await HistogramEvaluator.create(data, sp, { nThreads: threads, maxSlots: histogramSlots(p, n) });
+  const evaluator = await HistogramEvaluator.create(data, sp, {
+    nThreads: threads,
+    maxSlots: histogramSlots(p, n),
+    binWeight: binWeight(treeLeaves(p, n), p.maxLeaves !== null),
+  });
   try {
     return await boost(input, K, rng, mapper, data, sp, evaluator);
   } finally {
@@ -173,8 +181,13 @@ function tile(base: Float64Array, rows: number): Float64Array {
 
 /** Histogram slots: enough for the widest level (depth-wise) or every open leaf (leaf-wise). */
 function histogramSlots(p: ResolvedBoostingParams, rows: number): number {
+  return treeLeaves(p, rows) + 2;
+}
+
+/** The most leaves a tree can have (by depth, leaves and rows per leaf). */
+function treeLeaves(p: ResolvedBoostingParams, rows: number): number {
   const byDepth = p.maxDepth !== null ? 2 ** Math.min(p.maxDepth, 20) : Number.POSITIVE_INFINITY;
   const byLeaves = p.maxLeaves !== null ? p.maxLeaves : Number.POSITIVE_INFINITY;
   const byRows = Math.ceil(rows / Math.max(1, p.minSamplesLeaf));
-  return Math.min(byDepth, byLeaves, byRows) + 2;
+  return Math.min(byDepth, byLeaves, byRows);
 }

@@ -40,7 +40,7 @@ function makeNode(start: number, end: number, rows: Int32Array, grad: Float64Arr
 }
 
 async function evaluatorFor(data: BinnedDataset, grad: Float64Array, hess: Float64Array, nThreads = 1) {
-  const evaluator = await HistogramEvaluator.create(data, PARAMS, { nThreads, maxSlots: 8 });
+  const evaluator = await HistogramEvaluator.create(data, PARAMS, { nThreads, maxSlots: 8, binWeight: 8 });
   evaluator.setTree(grad, hess, null, null);
   return evaluator;
 }

@@ -1,8 +1,9 @@
 import type { BinnedDataset } from './binned-dataset.js';
 import {
-  CTRL_NEXT,
-  CTRL_SIZE,
+  CTRL_GEN,
+  CTRL_JOBS,
   CTRL_STAMP,
+  controlSize,
   HIST_STRIDE,
   JOB_BUILD,
   JOB_INTS,
@@ -25,6 +26,8 @@ export interface HistogramEvaluatorOptions {
    * directly instead of by subtraction: slower, same tree.
    */
   maxSlots: number;
+  /** Weight of a bin against a row-wise cell when groups are cut into shares (see histogram-shares' binWeight). */
+  binWeight: number;
 }
 
 /** Memory reserved for node histograms (untouched slots cost address space, not resident memory). */
@@ -58,11 +61,11 @@ export class HistogramEvaluator implements NodeEvaluator {
     const maxJobs = 2 * maxSlots + 2;
     const R = splitRecordSize(1);
     const f64 = (len: number) => new Float64Array(alloc(len * 8, shared));
-    // One share per thread, claimed by whichever thread is free: a worker that wakes late finds
-    // its share taken rather than holding the batch up. (Smaller shares balance better but each
-    // costs another pass over the node's rows: measured slower.)
+    // One share per thread: each thread takes its own first, then any share still unclaimed, so
+    // a worker that wakes late finds its share taken rather than holding the batch up. (Smaller
+    // shares balance better but each costs another pass over the node's rows: measured slower.)
     const nShares = options.nThreads;
-    const groupSplits = splitGroups(layout, data.sparseStart, nShares);
+    const groupSplits = splitGroups(layout, data.sparseStart, nShares, options.binWeight);
     const rowWise = rowWiseCopies(data, groupSplits, (bytes) => alloc(bytes, shared));
     this.buffers = {
       bins: data.bins,
@@ -81,7 +84,7 @@ export class HistogramEvaluator implements NodeEvaluator {
       jobs: new Int32Array(alloc(maxJobs * JOB_INTS * 4, shared)),
       jobTotals: f64(maxJobs * HIST_STRIDE),
       results: f64(nShares * maxJobs * R),
-      control: new Int32Array(alloc(CTRL_SIZE * 4, shared)),
+      control: new Int32Array(alloc(controlSize(nShares) * 4, shared)),
       rowDense: rowWise.rowDense,
       rowSparseStart: rowWise.rowSparseStart,
       rowSparse: rowWise.rowSparse,
@@ -296,12 +299,14 @@ export class HistogramEvaluator implements NodeEvaluator {
   }
 
   private run(nJobs: number, stamp: number): void {
+    if (this.workers) {
+      this.workers.run(this.buffers, this.config, nJobs, stamp);
+      return;
+    }
     const control = this.buffers.control;
     Atomics.store(control, CTRL_STAMP, stamp);
-    Atomics.store(control, CTRL_NEXT, 0);
-    this.workers?.signal(nJobs);
-    runKernel(this.buffers, this.config, nJobs);
-    this.workers?.wait();
+    Atomics.store(control, CTRL_JOBS, nJobs);
+    runKernel(this.buffers, this.config, 0, ++control[CTRL_GEN]);
   }
 
   /** Stops the workers (idempotent). */

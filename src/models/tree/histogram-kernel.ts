@@ -18,19 +18,35 @@ export const JOB_SUBTRACT = 1;
 /** Gradient, hessian, count: boosting trees have one gradient channel. */
 export const HIST_STRIDE = 3;
 
-/** Control words (Int32) for the Atomics handshake. */
+/** Control words (Int32) for the Atomics handshake (see histogram-workers). */
+/** Generation of the current batch (1, 2, …). */
 export const CTRL_GEN = 0;
-export const CTRL_DONE = 1;
+/** Shares of the current batch finished (by any thread). */
+export const CTRL_FINISHED = 1;
 export const CTRL_CMD = 2;
 export const CTRL_JOBS = 3;
 export const CTRL_ERROR = 4;
 /** Stamp base of the batch: rowJob[row] − base is the build job holding the row. */
 export const CTRL_STAMP = 5;
-/** Next share of groups to claim in the current batch. */
-export const CTRL_NEXT = 6;
-export const CTRL_SIZE = 8;
-export const CMD_RUN = 0;
+/** Workers asleep on CTRL_GEN (the others are polling it: no need to wake them). */
+export const CTRL_SLEEPERS = 6;
+/** 1 while the main thread sleeps on CTRL_FINISHED. */
+export const CTRL_WAITING = 7;
+/** Per share, the generation of the batch that last claimed it: free while below the current one. */
+export const CTRL_CLAIMS = 8;
+/** Control words for `nShares` shares. */
+export function controlSize(nShares: number): number {
+  return CTRL_CLAIMS + nShares;
+}
+/** CTRL_CMD: 0 while batches come, then: */
 export const CMD_EXIT = 1;
+
+/**
+ * How long a thread polls a control word before it sleeps on it. Within a fit the batches
+ * follow each other within a fraction of a millisecond; waking a sleeping thread costs tens of
+ * microseconds on each side, about what a batch of a small node costs.
+ */
+export const SPIN_MS = 2;
 
 export interface KernelBuffers {
   bins: Uint8Array;
@@ -71,7 +87,7 @@ export interface KernelConfig {
   slotSize: number;
   maxJobs: number;
   nThreads: number;
-  /** Shares of groups: share s holds groups groupSplits[s] .. groupSplits[s + 1]. */
+  /** Shares of groups (one per thread): share s holds groups groupSplits[s] .. groupSplits[s + 1]. */
   nShares: number;
   groupSplits: Int32Array;
   /** Histogram offsets of share s's dense groups: denseOffsets[denseGroupStart[s] .. denseGroupStart[s + 1]). */
@@ -81,14 +97,28 @@ export interface KernelConfig {
   rowDenseStart: Float64Array;
 }
 
-/** Runs `nJobs` jobs on the shares this thread claims, until every share of the batch is claimed. */
-export function runKernel(buffers: KernelBuffers, config: KernelConfig, nJobs: number): void {
-  for (
-    let share = Atomics.add(buffers.control, CTRL_NEXT, 1);
-    share < config.nShares;
-    share = Atomics.add(buffers.control, CTRL_NEXT, 1)
-  ) {
-    runShare(buffers, config, nJobs, share);
+/**
+ * Runs the jobs of batch `generation` on the shares this thread claims: first its own share
+ * (thread t's is share t), then any other not yet claimed. Keeping to its own share keeps a
+ * share's histograms and row copies in the same core's cache from batch to batch; taking the
+ * others means a thread that comes late does not hold the batch up. A thread that wakes after
+ * its batch is over finds every share claimed by a later generation, and does nothing. The job
+ * count is read after a claim, so it is the batch's that the claim belongs to.
+ */
+export function runKernel(buffers: KernelBuffers, config: KernelConfig, thread: number, generation: number): void {
+  const control = buffers.control;
+  const nShares = config.nShares;
+  for (let k = 0; k < nShares; k++) {
+    const share = (thread + k) % nShares;
+    const at = CTRL_CLAIMS + share;
+    const last = Atomics.load(control, at);
+    if (last >= generation || Atomics.compareExchange(control, at, last, generation) !== last) continue;
+    try {
+      runShare(buffers, config, Atomics.load(control, CTRL_JOBS), share);
+    } finally {
+      Atomics.add(control, CTRL_FINISHED, 1);
+      if (Atomics.load(control, CTRL_WAITING) === 1) Atomics.notify(control, CTRL_FINISHED);
+    }
   }
 }
 

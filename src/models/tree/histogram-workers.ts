@@ -1,16 +1,20 @@
 import type { Worker } from 'node:worker_threads';
 import {
   CMD_EXIT,
-  CMD_RUN,
   CTRL_CMD,
-  CTRL_DONE,
   CTRL_ERROR,
+  CTRL_FINISHED,
   CTRL_GEN,
   CTRL_JOBS,
+  CTRL_SLEEPERS,
+  CTRL_STAMP,
+  CTRL_WAITING,
   type KernelBuffers,
   type KernelConfig,
+  runKernel,
+  SPIN_MS,
 } from './histogram-kernel.js';
-import { borrowWorker, giveBack } from './idle-workers.js';
+import { borrowWorker, giveBack, prestartWorkers } from './idle-workers.js';
 import { workerUrl } from './worker-url.js';
 
 const HISTOGRAM_WORKER = workerUrl(import.meta.url, 'histogram-worker');
@@ -33,6 +37,11 @@ export class HistogramWorkers {
     this.control = control;
   }
 
+  /** Starts threads for a later `start` of `count` workers, unless idle ones are there already. */
+  static prestart(count: number): void {
+    prestartWorkers(HISTOGRAM_WORKER, count);
+  }
+
   /** Borrows `count` workers and gives them this fit's buffers; resolves once all are ready. */
   static async start(count: number, buffers: KernelBuffers, config: KernelConfig): Promise<HistogramWorkers> {
     const workers: Worker[] = [];
@@ -41,7 +50,7 @@ export class HistogramWorkers {
       const worker = borrowWorker(HISTOGRAM_WORKER);
       workers.push(worker);
       ready.push(nextOfKind(worker, 'ready'));
-      worker.postMessage({ buffers, config });
+      worker.postMessage({ buffers, config, thread: t + 1 });
     }
     const team = new HistogramWorkers(workers, buffers.control);
     const failure = (await Promise.all(ready)).find((e) => e !== null);
@@ -58,27 +67,37 @@ export class HistogramWorkers {
     return team;
   }
 
-  /** Hands the batch of `nJobs` jobs to the workers (the caller then runs the kernel too). */
-  signal(nJobs: number): void {
+  /**
+   * Runs a batch of `nJobs` jobs (already written to the job table) on this thread and the
+   * workers: starts its generation, claims shares with them until none is left, and waits for
+   * the shares that workers claimed. Throws when a worker failed.
+   */
+  run(buffers: KernelBuffers, config: KernelConfig, nJobs: number, stamp: number): void {
     const control = this.control;
-    Atomics.store(control, CTRL_DONE, 0);
+    Atomics.store(control, CTRL_STAMP, stamp);
     Atomics.store(control, CTRL_JOBS, nJobs);
-    Atomics.store(control, CTRL_CMD, CMD_RUN);
-    Atomics.add(control, CTRL_GEN, 1);
-    Atomics.notify(control, CTRL_GEN);
+    Atomics.store(control, CTRL_FINISHED, 0);
+    const generation = Atomics.add(control, CTRL_GEN, 1) + 1;
+    if (Atomics.load(control, CTRL_SLEEPERS) > 0) Atomics.notify(control, CTRL_GEN);
+    runKernel(buffers, config, 0, generation);
+    this.waitForShares(config.nShares);
+    if (Atomics.load(control, CTRL_ERROR) !== 0) throw new Error(`histogram worker failed: ${this.error ?? 'unknown error'}`);
   }
 
-  /** Blocks until every worker has finished the batch; throws when one failed. */
-  wait(): void {
+  /** Blocks until `nShares` shares of the batch are finished: polls for SPIN_MS, then sleeps. */
+  private waitForShares(nShares: number): void {
     const control = this.control;
+    const spinUntil = performance.now() + SPIN_MS;
+    while (Atomics.load(control, CTRL_FINISHED) < nShares && performance.now() < spinUntil) {}
     const deadline = Date.now() + WORKER_TIMEOUT_MS;
     for (;;) {
-      const done = Atomics.load(control, CTRL_DONE);
-      if (done >= this.workers.length) break;
+      const finished = Atomics.load(control, CTRL_FINISHED);
+      if (finished >= nShares) break;
       if (Date.now() > deadline) throw new Error('histogram worker did not answer within 10 minutes');
-      Atomics.wait(control, CTRL_DONE, done, 50);
+      Atomics.store(control, CTRL_WAITING, 1);
+      Atomics.wait(control, CTRL_FINISHED, finished, 50);
+      Atomics.store(control, CTRL_WAITING, 0);
     }
-    if (Atomics.load(control, CTRL_ERROR) !== 0) throw new Error(`histogram worker failed: ${this.error ?? 'unknown error'}`);
   }
 
   /** Ends the fit's loop in every worker; those that answer 'idle' go back to the idle list, the others are stopped. */

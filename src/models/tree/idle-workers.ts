@@ -18,6 +18,24 @@ export function borrowWorker(url: URL): Worker {
     worker.ref();
     return worker;
   }
+  return newWorker(url);
+}
+
+/**
+ * Makes sure `count` idle workers run `url`, starting the missing ones now: a caller that will
+ * borrow them after some work of its own lets them load their modules meanwhile.
+ */
+export function prestartWorkers(url: URL, count: number): void {
+  const list = idle.get(url.href) ?? [];
+  idle.set(url.href, list);
+  while (list.length < Math.min(count, MAX_IDLE)) {
+    const worker = newWorker(url);
+    worker.unref();
+    list.push(worker);
+  }
+}
+
+function newWorker(url: URL): Worker {
   const started = startWorker(url, {});
   // A thread that dies while idle leaves the list; its error has no job to fail, so it is not
   // thrown here (a borrower listens for errors itself while the thread works for it).

@@ -29,7 +29,11 @@ async function growTree(X: Matrix, grad: Float64Array, options: GrowOptions = {}
   const params = { ...PARAMS, ...options.params };
   const mapper = BinMapper.fit(X, 255);
   const data = BinnedDataset.build(X, mapper, { bundle: options.bundle ?? true });
-  const evaluator = await HistogramEvaluator.create(data, params, { nThreads: 1, maxSlots: options.maxSlots ?? 64 });
+  const evaluator = await HistogramEvaluator.create(data, params, {
+    nThreads: 1,
+    maxSlots: options.maxSlots ?? 64,
+    binWeight: 8,
+  });
   const hess = options.hess ?? new Float64Array(X.rows).fill(1);
   evaluator.setTree(grad, hess, null, null);
   const totals = new Float64Array(3);
