@@ -1,4 +1,4 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
 import { DataError } from '../core/errors.js';
 import { createCsvParser } from '../data/csv/csv-parser.js';
 import type { RecordSpans } from '../data/csv/csv-scanner.js';
@@ -19,16 +19,29 @@ export class EventStore {
   header: string[] = [];
   /** The file's delimiter (given or sniffed). */
   delimiter = ',';
-  private text = Buffer.allocUnsafe(INITIAL_BYTES);
+  private text: Buffer;
   private used = 0;
-  private start = new Float64Array(INITIAL_RECORDS);
-  private end = new Float64Array(INITIAL_RECORDS);
-  private next = new Int32Array(INITIAL_RECORDS);
+  private start: Float64Array;
+  private end: Float64Array;
+  private next: Int32Array;
   private records = 0;
   private readonly first = new Map<string, number>();
   private readonly last = new Map<string, number>();
+  /** The lead of the latest record and that record (its entry in `last` is stale until the lead changes). */
+  private currentLead: string | null = null;
+  private currentRecord = -1;
 
-  private constructor(readonly packing: EventPacking) {}
+  private constructor(
+    readonly packing: EventPacking,
+    fileBytes: number,
+  ) {
+    // Sized for the file (its text and two bytes a record): no regrowing while it is read.
+    this.text = Buffer.allocUnsafe(Math.max(INITIAL_BYTES, fileBytes + (fileBytes >> 4) + 1024));
+    const records = Math.max(INITIAL_RECORDS, Math.ceil(fileBytes / 64));
+    this.start = new Float64Array(records);
+    this.end = new Float64Array(records);
+    this.next = new Int32Array(records);
+  }
 
   /** Reads an events file; `leadIdColumn` joins its records to the leads. */
   static async read(path: string, leadIdColumn: string): Promise<EventStore> {
@@ -38,7 +51,7 @@ export class EventStore {
 
   /** Null when 'joined' packing meets the byte 0, 1 or 2 in the file (then the file is read again as JSON). */
   private static async readAs(path: string, leadIdColumn: string, packing: EventPacking): Promise<EventStore | null> {
-    const store = new EventStore(packing);
+    const store = new EventStore(packing, statSync(path).size);
     const watch = { control: false };
     let idColumn = -1;
     // Records are taken as spans of the parsed text: no string per field, no array per record.
@@ -60,6 +73,7 @@ export class EventStore {
       parser.push(chunk);
     }
     parser.end();
+    store.endLead();
     store.delimiter = parser.delimiter ?? ',';
     return store;
   }
@@ -116,17 +130,32 @@ export class EventStore {
     this.text[this.used++] = 1;
   }
 
-  /** Starts a record of the lead, chained after its last one; returns the record's number. */
+  /**
+   * Starts a record of the lead, chained after its last one; returns the record's number. A run of
+   * records of one lead (events grouped by lead) is chained without looking the lead up.
+   */
   private begin(leadId: string): number {
     const r = this.records++;
     if (r === this.next.length) this.growRecords();
     this.start[r] = this.used;
     this.next[r] = -1;
+    if (leadId === this.currentLead) {
+      this.next[this.currentRecord] = r;
+      this.currentRecord = r;
+      return r;
+    }
+    this.endLead();
     const previous = this.last.get(leadId);
     if (previous === undefined) this.first.set(leadId, r);
     else this.next[previous] = r;
-    this.last.set(leadId, r);
+    this.currentLead = leadId;
+    this.currentRecord = r;
     return r;
+  }
+
+  /** Brings the current lead's entry in `last` up to date. */
+  private endLead(): void {
+    if (this.currentLead !== null) this.last.set(this.currentLead, this.currentRecord);
   }
 
   /** Writes text as UTF-8, with room for one more byte after it. */
