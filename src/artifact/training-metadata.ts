@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { leadstackPackage } from '../core/package-root.js';
 import { columnValues } from '../data/column-values.js';
 import type { Dataset } from '../data/datasets/load-dataset.js';
 import { parseIsoDate } from '../data/parse-iso-date.js';
@@ -34,13 +35,12 @@ export interface TrainingMetadata {
 }
 
 export function leadstackVersion(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
+  return leadstackPackage().version;
 }
 
 /** The current git commit of the project, or null outside a repository. */
 export function gitCommit(): string | null {
-  const result = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: new URL('../..', import.meta.url).pathname, encoding: 'utf8' });
+  const result = spawnSync('git', ['rev-parse', 'HEAD'], { cwd: leadstackPackage().root, encoding: 'utf8' });
   return result.status === 0 ? result.stdout.trim() : null;
 }
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-import { readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Command, CommanderError } from 'commander';
 import { isLeadstackError } from '../core/errors.js';
+import { leadstackPackage } from '../core/package-root.js';
 import { registerCompare } from './compare.js';
 import { registerExport } from './export.js';
 import { registerGenerate } from './generate.js';
@@ -13,13 +14,11 @@ import { registerReport } from './report.js';
 import { registerScore } from './score.js';
 import { registerServe } from './serve.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-
 /** Builds the `leadstack` command line. */
 export function makeProgram(): Command {
   const program = new Command('leadstack')
     .description('Machine-learning lead scoring: profile leads, compare models, explain and deploy the champion.')
-    .version(pkg.version)
+    .version(leadstackPackage().version)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeOut: (text) => cliIo().out(text), writeErr: (text) => cliIo().err(text) });
