@@ -1,7 +1,7 @@
 import { Rng } from '../../core/rng.js';
 import { BinMapper } from '../tree/bin-mapper.js';
 import { BinnedDataset, type FeatureLayout, featureBinLookup } from '../tree/binned-dataset.js';
-import { SampledEvaluator } from '../tree/sampled-evaluator.js';
+import { dominantBins, SampledEvaluator } from '../tree/sampled-evaluator.js';
 import type { SplitParams } from '../tree/split-finder.js';
 import { TreeGrower } from '../tree/tree-grower.js';
 import type { TreeTable } from '../tree/tree-table.js';
@@ -48,6 +48,7 @@ export class ForestTreeGrower {
   private readonly data: BinnedDataset;
   private readonly mapper: BinMapper;
   private readonly lookups: Uint8Array[];
+  private readonly skipBins: Int16Array;
   private readonly params: SplitParams;
   private readonly nGrad: number;
 
@@ -56,6 +57,7 @@ export class ForestTreeGrower {
     this.data = new BinnedDataset(task.layout, task.bins, task.sparse);
     this.mapper = BinMapper.fromEdges(task.upper);
     this.lookups = Array.from({ length: task.layout.nFeatures }, (_, j) => featureBinLookup(task.layout, j));
+    this.skipBins = dominantBins(this.data, this.lookups);
     this.nGrad = task.nClasses === 2 ? 1 : task.nClasses;
     this.params = { nGrad: this.nGrad, lambda: 0, alpha: 0, minSamplesLeaf: task.minSamplesLeaf, minHessian: 0 };
   }
@@ -100,7 +102,7 @@ export class ForestTreeGrower {
     const evaluator = new SampledEvaluator(
       this.data,
       this.params,
-      { maxFeatures: t.maxFeatures, rng, rowWeight: weights, rowChannel: channel },
+      { maxFeatures: t.maxFeatures, rng, rowWeight: weights, rowChannel: channel, skipBins: this.skipBins },
       this.lookups,
     );
     const root = grower.grow(rows, m, totals, evaluator);

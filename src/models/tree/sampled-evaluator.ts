@@ -14,6 +14,37 @@ export interface SampledEvaluatorOptions {
   rowWeight: Float64Array;
   /** Gradient channel each row's weight is added to: its class (multi-class); binary forests: 0 for class 1, −1 for class 0. */
   rowChannel: Int32Array;
+  /** Per feature, the bin a node's histogram fills in from the node's totals instead of its rows, or −1 (see `dominantBins`). */
+  skipBins?: Int16Array;
+}
+
+/**
+ * Share of all rows one bin must hold for the histogram to skip that bin's rows. Measured on the
+ * built-in data (300 fully grown trees, 294 features): 0.7 took 8.9–9.1 s a forest, 0.5 10.1,
+ * 0.9 10.1–10.9, 0.95 11.8, no skipping 12.9–13.6.
+ */
+const SKIP_SHARE = 0.7;
+
+/**
+ * Per feature, the bin that holds at least SKIP_SHARE of the rows (the zero of a one-hot or count
+ * column), or −1. A node's histogram skips its rows in that bin and fills the bin in as the node's
+ * totals minus the other bins: the rows are still read, but only the few others are added.
+ */
+export function dominantBins(data: BinnedDataset, lookups: readonly Uint8Array[]): Int16Array {
+  const { layout, bins } = data;
+  const n = layout.rows;
+  const out = new Int16Array(layout.nFeatures).fill(-1);
+  const counts = new Int32Array(256);
+  for (let f = 0; f < layout.nFeatures; f++) {
+    const lut = lookups[f];
+    const base = layout.featureGroup[f] * n;
+    counts.fill(0);
+    for (let r = 0; r < n; r++) counts[lut[bins[base + r]]]++;
+    let best = 0;
+    for (let b = 1; b < 256; b++) if (counts[b] > counts[best]) best = b;
+    if (counts[best] >= SKIP_SHARE * n) out[f] = best;
+  }
+  return out;
 }
 
 /**
@@ -123,12 +154,14 @@ export class SampledEvaluator implements NodeEvaluator {
     while (i0 < node.end && lut[bins[base + rows[i0]]] === first) i0++;
     if (i0 === node.end) return false;
     let m = 0;
+    const skip = this.options.skipBins ? this.options.skipBins[f] : -1;
     if (S === 3) {
       // One gradient channel (binary): weight of class-1 rows, weight, count; no branch on the class.
       const rowGrad = this.rowGrad;
       for (let i = node.start; i < node.end; i++) {
         const r = rows[i];
         const b = lut[bins[base + r]];
+        if (b === skip) continue;
         const k = b * 3;
         if (hist[k + 2] === 0) touched[m++] = b;
         hist[k] += rowGrad[r];
@@ -139,6 +172,7 @@ export class SampledEvaluator implements NodeEvaluator {
       for (let i = node.start; i < node.end; i++) {
         const r = rows[i];
         const b = lut[bins[base + r]];
+        if (b === skip) continue;
         const k = b * S;
         if (hist[k + C] === 0) touched[m++] = b;
         const w = rowWeight[r];
@@ -147,6 +181,7 @@ export class SampledEvaluator implements NodeEvaluator {
         hist[k + C] += 1;
       }
     }
+    if (skip >= 0) m = this.fillSkipped(node.totals, skip, m, S);
     const valueBins = layout.featureValueBins[f];
     // Drop the missing bin from the list (scanFeature reads it separately); it is cleared below.
     let n = 0;
@@ -160,6 +195,23 @@ export class SampledEvaluator implements NodeEvaluator {
       for (let k = valueBins * S, e = k + S; k < e; k++) hist[k] = 0;
     } else hist.fill(0, 0, (valueBins + 1) * S);
     return m > 1;
+  }
+
+  /** Fills the skipped bin in as the node's totals minus its `m` touched bins; returns the touched count with it. */
+  private fillSkipped(totals: Float64Array, skip: number, m: number, S: number): number {
+    const { hist, touched } = this;
+    const k0 = skip * S;
+    for (let c = 0; c < S; c++) {
+      let others = 0;
+      for (let t = 0; t < m; t++) others += hist[touched[t] * S + c];
+      hist[k0 + c] = totals[c] - others;
+    }
+    if (hist[k0 + S - 1] > 0) {
+      touched[m] = skip;
+      return m + 1;
+    }
+    for (let c = 0; c < S; c++) hist[k0 + c] = 0;
+    return m;
   }
 }
 
