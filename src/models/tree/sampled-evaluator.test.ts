@@ -35,7 +35,7 @@ test('dominantBins: the bin holding at least 70% of the rows, else −1 (the zer
   assert.equal(skip[6], data.layout.featureValueBins[6], 'mostly missing: the missing bin');
 });
 
-test('skipping the dominant bin finds the same split at every node: the bin is filled in from the node totals', () => {
+test('skipping the dominant bin finds the same split at every node, from the node rows or from the stored cells of a big node', () => {
   const { X, y } = sparseData(4000, 2);
   const data = BinnedDataset.build(X, BinMapper.fit(X), { bundle: true });
   const lookups = Array.from({ length: 7 }, (_, j) => featureBinLookup(data.layout, j));

@@ -1,5 +1,5 @@
 import type { Rng } from '../../core/rng.js';
-import { type BinnedDataset, featureBinLookup } from './binned-dataset.js';
+import { type BinnedDataset, featureBinLookup, NO_SKIP } from './binned-dataset.js';
 import { nodeScore, resetSplit, type SplitParams, scanFeature, splitRecordSize } from './split-finder.js';
 import type { GrowNode, NodeEvaluator, SplitRequest } from './tree-grower.js';
 
@@ -52,7 +52,9 @@ export function dominantBins(data: BinnedDataset, lookups: readonly Uint8Array[]
  * replacement) until `maxFeatures` features that are not constant in the node have been examined
  * (scikit-learn's rule). Each drawn feature's histogram is built from the node's rows alone and
  * only its occupied bins are visited and cleared, so the many small nodes of fully grown trees
- * cost time in proportion to their rows, not to the number of bins.
+ * cost time in proportion to their rows, not to the number of bins. Rows in a feature's dominant
+ * bin are not added (the bin is the node's totals minus the others), and a big node reads a
+ * sparse feature from its stored cells rather than from every row.
  */
 export class SampledEvaluator implements NodeEvaluator {
   private readonly data: BinnedDataset;
@@ -67,6 +69,15 @@ export class SampledEvaluator implements NodeEvaluator {
   private readonly hist: Float64Array;
   private readonly touched = new Int32Array(256);
   private readonly scratch: Float64Array;
+  /**
+   * Per feature, its group's stored cells (rows not in the skipped bin) when the rows missing
+   * from them are all in the feature's skip bin, else null (see `scanStoredCells`).
+   */
+  private readonly storedCells: (readonly [number, number] | null)[];
+  /** Per row, the stamp of the last node whose rows were marked (see `markNode`). */
+  private readonly rowNode: Int32Array;
+  private stamp = 0;
+  private marked: GrowNode | null = null;
 
   constructor(data: BinnedDataset, params: SplitParams, options: SampledEvaluatorOptions, lookups?: Uint8Array[]) {
     this.data = data;
@@ -81,6 +92,15 @@ export class SampledEvaluator implements NodeEvaluator {
     this.rowGrad = rowWeight.map((w, r) => (rowChannel[r] === 0 ? w : 0));
     this.hist = new Float64Array(256 * (params.nGrad + 2));
     this.scratch = new Float64Array(2 * (params.nGrad + 2));
+    const { layout, sparseStart } = data;
+    const skipBins = options.skipBins;
+    this.storedCells = Array.from({ length: d }, (_, f) => {
+      const g = layout.featureGroup[f];
+      const skipped = layout.groupSkipBin[g];
+      if (!skipBins || skipBins[f] < 0 || skipped === NO_SKIP || this.lookups[f][skipped] !== skipBins[f]) return null;
+      return [sparseStart[g], sparseStart[g + 1]] as const;
+    });
+    this.rowNode = new Int32Array(skipBins ? data.layout.rows : 0);
   }
 
   release(_node: GrowNode): void {}
@@ -147,38 +167,45 @@ export class SampledEvaluator implements NodeEvaluator {
     const { rowWeight, rowChannel } = this.options;
     const hist = this.hist;
     const touched = this.touched;
-    // Most features of a small node in a fully grown tree are constant there (one-hot columns):
-    // find that with one pass of lookups before any histogram is touched.
-    const first = lut[bins[base + rows[node.start]]];
-    let i0 = node.start + 1;
-    while (i0 < node.end && lut[bins[base + rows[i0]]] === first) i0++;
-    if (i0 === node.end) return false;
-    let m = 0;
     const skip = this.options.skipBins ? this.options.skipBins[f] : -1;
-    if (S === 3) {
-      // One gradient channel (binary): weight of class-1 rows, weight, count; no branch on the class.
-      const rowGrad = this.rowGrad;
-      for (let i = node.start; i < node.end; i++) {
-        const r = rows[i];
-        const b = lut[bins[base + r]];
-        if (b === skip) continue;
-        const k = b * 3;
-        if (hist[k + 2] === 0) touched[m++] = b;
-        hist[k] += rowGrad[r];
-        hist[k + 1] += rowWeight[r];
-        hist[k + 2] += 1;
-      }
+    const cells = this.storedCells[f];
+    let m = 0;
+    if (cells && 2 * (cells[1] - cells[0]) < node.end - node.start) {
+      // Under half as many stored cells as node rows: visit the cells and keep those of the node's
+      // rows (a cell costs about two rows of the pass below: measured on the built-in data).
+      m = this.scanStoredCells(node, rows, f, cells[0], cells[1], skip);
     } else {
-      for (let i = node.start; i < node.end; i++) {
-        const r = rows[i];
-        const b = lut[bins[base + r]];
-        if (b === skip) continue;
-        const k = b * S;
-        if (hist[k + C] === 0) touched[m++] = b;
-        const w = rowWeight[r];
-        hist[k + rowChannel[r]] += w;
-        hist[k + H] += w;
-        hist[k + C] += 1;
+      // Most features of a small node in a fully grown tree are constant there (one-hot columns):
+      // find that with one pass of lookups before any histogram is touched.
+      const first = lut[bins[base + rows[node.start]]];
+      let i0 = node.start + 1;
+      while (i0 < node.end && lut[bins[base + rows[i0]]] === first) i0++;
+      if (i0 === node.end) return false;
+      if (S === 3) {
+        // One gradient channel (binary): weight of class-1 rows, weight, count; no branch on the class.
+        const rowGrad = this.rowGrad;
+        for (let i = node.start; i < node.end; i++) {
+          const r = rows[i];
+          const b = lut[bins[base + r]];
+          if (b === skip) continue;
+          const k = b * 3;
+          if (hist[k + 2] === 0) touched[m++] = b;
+          hist[k] += rowGrad[r];
+          hist[k + 1] += rowWeight[r];
+          hist[k + 2] += 1;
+        }
+      } else {
+        for (let i = node.start; i < node.end; i++) {
+          const r = rows[i];
+          const b = lut[bins[base + r]];
+          if (b === skip) continue;
+          const k = b * S;
+          if (hist[k + C] === 0) touched[m++] = b;
+          const w = rowWeight[r];
+          hist[k + rowChannel[r]] += w;
+          hist[k + H] += w;
+          hist[k + C] += 1;
+        }
       }
     }
     if (skip >= 0) m = this.fillSkipped(node.totals, skip, m, S);
@@ -195,6 +222,52 @@ export class SampledEvaluator implements NodeEvaluator {
       for (let k = valueBins * S, e = k + S; k < e; k++) hist[k] = 0;
     } else hist.fill(0, 0, (valueBins + 1) * S);
     return m > 1;
+  }
+
+  /**
+   * Adds feature f's stored cells [e0, e1) that belong to the node's rows (skip-bin rows aside):
+   * rows are marked with the node's stamp once, then each cell is one lookup. Cells are in row
+   * order, as the node's rows are, so every bin adds up its rows in the same order as a pass over
+   * the rows would. Returns the number of bins touched.
+   */
+  private scanStoredCells(node: GrowNode, rows: Int32Array, f: number, e0: number, e1: number, skip: number): number {
+    this.markNode(node, rows);
+    const S = this.params.nGrad + 2;
+    const H = this.params.nGrad;
+    const C = H + 1;
+    const { hist, touched, rowNode, rowGrad } = this;
+    const { rowWeight, rowChannel } = this.options;
+    const { sparseRows, sparseBins } = this.data;
+    const lut = this.lookups[f];
+    const mark = this.stamp;
+    let m = 0;
+    for (let e = e0; e < e1; e++) {
+      const r = sparseRows[e];
+      if (rowNode[r] !== mark) continue;
+      const b = lut[sparseBins[e]];
+      if (b === skip) continue;
+      const k = b * S;
+      if (hist[k + C] === 0) touched[m++] = b;
+      if (S === 3) {
+        hist[k] += rowGrad[r];
+        hist[k + 1] += rowWeight[r];
+      } else {
+        const w = rowWeight[r];
+        hist[k + rowChannel[r]] += w;
+        hist[k + H] += w;
+      }
+      hist[k + C] += 1;
+    }
+    return m;
+  }
+
+  /** Stamps the node's rows in `rowNode` (once per node). */
+  private markNode(node: GrowNode, rows: Int32Array): void {
+    if (this.marked === node) return;
+    this.marked = node;
+    const mark = ++this.stamp;
+    const rowNode = this.rowNode;
+    for (let i = node.start; i < node.end; i++) rowNode[rows[i]] = mark;
   }
 
   /** Fills the skipped bin in as the node's totals minus its `m` touched bins; returns the touched count with it. */
