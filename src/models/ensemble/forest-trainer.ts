@@ -4,8 +4,7 @@ import type { Matrix } from '../../core/matrix.js';
 import { Rng } from '../../core/rng.js';
 import { BinMapper } from '../tree/bin-mapper.js';
 import { BinnedDataset } from '../tree/binned-dataset.js';
-import type { TreeTable } from '../tree/tree-table.js';
-import { TreeTableBuilder } from '../tree/tree-table-builder.js';
+import { TreeTable } from '../tree/tree-table.js';
 import { classWeights } from './class-weight.js';
 import { ForestPool } from './forest-pool.js';
 import { bootstrapCounts, type ForestTask, ForestTreeGrower } from './forest-tree.js';
@@ -88,14 +87,12 @@ export async function trainForest(input: ForestInput): Promise<ForestResult> {
   } finally {
     await pool?.close();
   }
-  const builder = new TreeTableBuilder(input.nClasses === 2 ? 1 : input.nClasses, 0);
-  for (let t = 0; t < kept; t++) builder.addTable(tables[t]);
   let oob = monitor.oob;
   if (p.oobScore && !oob) {
     oob = new OutOfBag(X, input.nClasses);
     for (let t = 0; t < kept; t++) oob.add(tables[t], bootstrapCounts(new Rng(seeds[t]), n, task.nSamples, task.bootstrap));
   }
-  return { table: builder.build(), oob };
+  return { table: TreeTable.concat(tables.slice(0, kept)), oob };
 }
 
 /** Per-tree callbacks with the out-of-bag and validation loss of the forest so far. */

@@ -40,25 +40,6 @@ export class TreeTableBuilder {
     this.treeStart.push(this.feature.length);
   }
 
-  /** Appends an already frozen tree (from a worker) given as a single-tree table. */
-  addTable(table: TreeTable): void {
-    const d = table.data;
-    for (let t = 0; t < table.nTrees; t++) {
-      const offset = this.feature.length - d.treeStart[t];
-      for (let k = d.treeStart[t]; k < d.treeStart[t + 1]; k++) {
-        this.feature.push(d.feature[k]);
-        this.threshold.push(d.threshold[k]);
-        this.defaultLeft.push(d.defaultLeft[k]);
-        this.left.push(d.feature[k] >= 0 ? d.left[k] + offset : -1);
-        this.right.push(d.feature[k] >= 0 ? d.right[k] + offset : -1);
-        for (let o = 0; o < this.nOutputs; o++) this.value.push(d.value[k * d.nOutputs + o]);
-        this.cover.push(d.cover[k]);
-        this.gain.push(d.gain[k]);
-      }
-      this.treeStart.push(this.feature.length);
-    }
-  }
-
   private addNode(node: GrowNode, thresholdOf: (feature: number, bin: number) => number, leafValue: LeafValueFn): number {
     const id = this.feature.length;
     this.feature.push(-1);

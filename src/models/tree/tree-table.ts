@@ -159,6 +159,50 @@ export class TreeTable {
     });
   }
 
+  /** The trees of several tables, in order, as one table (all with the same number of outputs). */
+  static concat(tables: readonly TreeTable[]): TreeTable {
+    const nOutputs = tables[0]?.data.nOutputs ?? 1;
+    let nodes = 0;
+    let trees = 0;
+    for (const table of tables) {
+      if (table.data.nOutputs !== nOutputs) throw new Error('TreeTable.concat: tables with different numbers of outputs');
+      nodes += table.data.feature.length;
+      trees += table.nTrees;
+    }
+    const out: TreeTableData = {
+      nOutputs,
+      treeStart: new Int32Array(trees + 1),
+      feature: new Int32Array(nodes),
+      threshold: new Float64Array(nodes),
+      defaultLeft: new Uint8Array(nodes),
+      left: new Int32Array(nodes),
+      right: new Int32Array(nodes),
+      value: new Float64Array(nodes * nOutputs),
+      cover: new Float64Array(nodes),
+      gain: new Float64Array(nodes),
+    };
+    let at = 0;
+    let t = 0;
+    for (const table of tables) {
+      const d = table.data;
+      for (let k = 0; k < table.nTrees; k++) out.treeStart[t++] = at + d.treeStart[k];
+      out.feature.set(d.feature, at);
+      out.threshold.set(d.threshold, at);
+      out.defaultLeft.set(d.defaultLeft, at);
+      out.value.set(d.value, at * nOutputs);
+      out.cover.set(d.cover, at);
+      out.gain.set(d.gain, at);
+      // Children move with their tree; a leaf's −1 stays.
+      for (let k = 0; k < d.feature.length; k++) {
+        out.left[at + k] = d.left[k] < 0 ? -1 : d.left[k] + at;
+        out.right[at + k] = d.right[k] < 0 ? -1 : d.right[k] + at;
+      }
+      at += d.feature.length;
+    }
+    out.treeStart[trees] = at;
+    return new TreeTable(out);
+  }
+
   /** Depth of the deepest leaf over all trees (root = 0). */
   maxDepth(): number {
     const { treeStart, feature, left, right } = this.data;
