@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { DataError } from '../core/errors.js';
 import { createCsvParser } from '../data/csv/csv-parser.js';
-import type { RecordSpans } from '../data/csv/csv-scanner.js';
+import { type RecordSpans, spanField } from '../data/csv/csv-scanner.js';
 import { type EventPacking, PLAIN_RECORD, packRecord, RECORD_SEPARATOR } from './lead-batch.js';
 
 const INITIAL_BYTES = 1 << 20;
@@ -106,11 +106,11 @@ export class EventStore {
   /** Appends a parsed record: its fields (U+0000 between them, or a JSON list) and U+0001. */
   private addSpans(record: RecordSpans, idColumn: number): void {
     const { text, spans, count } = record;
-    const r = this.begin(fieldOf(record, idColumn).trim());
+    const r = this.begin(spanField(record, idColumn).trim());
     if (this.packing === 'json')
       this.write(
         packRecord(
-          Array.from({ length: count }, (_, j) => fieldOf(record, j)),
+          Array.from({ length: count }, (_, j) => spanField(record, j)),
           'json',
         ),
       );
@@ -122,7 +122,7 @@ export class EventStore {
     } else {
       for (let j = 0; j < count; j++) {
         if (j > 0) this.text[this.used++] = 0;
-        this.write(fieldOf(record, j));
+        this.write(spanField(record, j));
       }
     }
     this.end[r] = this.used;
@@ -193,10 +193,4 @@ function isPlain({ text, spans, count }: RecordSpans): boolean {
   if (spans[0] < 0 || (spans[0] > 0 && text.charCodeAt(spans[0] - 1) === QUOTE)) return false;
   for (let j = 1; j < count; j++) if (spans[2 * j] !== spans[2 * j - 1] + 1) return false;
   return true;
-}
-
-/** Field j of a parsed record (unescaped). */
-function fieldOf(record: RecordSpans, j: number): string {
-  const { text, spans, escaped } = record;
-  return spans[2 * j] < 0 ? escaped[spans[2 * j + 1]] : text.slice(spans[2 * j], spans[2 * j + 1]);
 }

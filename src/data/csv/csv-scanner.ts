@@ -23,6 +23,12 @@ export interface RecordSpans {
   count: number;
 }
 
+/** Field j of a record read as spans (unescaped). */
+export function spanField(record: RecordSpans, j: number): string {
+  const start = record.spans[2 * j];
+  return start < 0 ? record.escaped[record.spans[2 * j + 1]] : record.text.slice(start, record.spans[2 * j + 1]);
+}
+
 /**
  * The tokenizer under `CsvParser`: reads one record at a time from a piece of text,
  * with the delimiter and line break positions cached so each is found by one native
@@ -67,8 +73,7 @@ export class CsvScanner implements RecordSpans {
 
   /** The value of field `j` of the last record. */
   field(j: number): string {
-    const start = this.spans[2 * j];
-    return start < 0 ? this.escaped[this.spans[2 * j + 1]] : this.text.slice(start, this.spans[2 * j + 1]);
+    return spanField(this, j);
   }
 
   /** Reads the record at the cursor; `line` is only used in error messages. */

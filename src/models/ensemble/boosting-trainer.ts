@@ -62,10 +62,12 @@ export async function trainBoosting(input: BoostingInput): Promise<BoostingResul
     minSamplesLeaf: p.minSamplesLeaf,
     minHessian: p.minChildWeight,
   };
+  const leaves = treeLeaves(p, n);
+  // Histogram slots: enough for the widest level (depth-wise) or every open leaf (leaf-wise), and two spare.
   const evaluator = await HistogramEvaluator.create(data, sp, {
     nThreads: threads,
-    maxSlots: histogramSlots(p, n),
-    binWeight: binWeight(treeLeaves(p, n), p.maxLeaves !== null),
+    maxSlots: leaves + 2,
+    binWeight: binWeight(leaves, p.maxLeaves !== null),
   });
   try {
     return await boost(input, K, rng, mapper, data, sp, evaluator);
@@ -177,11 +179,6 @@ function tile(base: Float64Array, rows: number): Float64Array {
   const out = new Float64Array(rows * base.length);
   for (let i = 0; i < rows; i++) out.set(base, i * base.length);
   return out;
-}
-
-/** Histogram slots: enough for the widest level (depth-wise) or every open leaf (leaf-wise). */
-function histogramSlots(p: ResolvedBoostingParams, rows: number): number {
-  return treeLeaves(p, rows) + 2;
 }
 
 /** The most leaves a tree can have (by depth, leaves and rows per leaf). */

@@ -1,5 +1,6 @@
 import type { BinnedDataset } from './binned-dataset.js';
 import {
+  CTRL_FINISHED,
   CTRL_GEN,
   CTRL_JOBS,
   CTRL_STAMP,
@@ -298,15 +299,19 @@ export class HistogramEvaluator implements NodeEvaluator {
     }
   }
 
+  /**
+   * Runs a batch of `nJobs` jobs (already in the job table): starts its generation, claims shares
+   * (with the workers, when there are any) until none is left, and waits for the workers' shares.
+   */
   private run(nJobs: number, stamp: number): void {
-    if (this.workers) {
-      this.workers.run(this.buffers, this.config, nJobs, stamp);
-      return;
-    }
     const control = this.buffers.control;
     Atomics.store(control, CTRL_STAMP, stamp);
     Atomics.store(control, CTRL_JOBS, nJobs);
-    runKernel(this.buffers, this.config, 0, ++control[CTRL_GEN]);
+    Atomics.store(control, CTRL_FINISHED, 0);
+    const generation = Atomics.add(control, CTRL_GEN, 1) + 1;
+    this.workers?.wake();
+    runKernel(this.buffers, this.config, 0, generation);
+    this.workers?.waitForShares(this.config.nShares);
   }
 
   /** Stops the workers (idempotent). */

@@ -5,13 +5,10 @@ import {
   CTRL_ERROR,
   CTRL_FINISHED,
   CTRL_GEN,
-  CTRL_JOBS,
   CTRL_SLEEPERS,
-  CTRL_STAMP,
   CTRL_WAITING,
   type KernelBuffers,
   type KernelConfig,
-  runKernel,
   SPIN_MS,
 } from './histogram-kernel.js';
 import { borrowWorker, giveBack, prestartWorkers } from './idle-workers.js';
@@ -67,25 +64,16 @@ export class HistogramWorkers {
     return team;
   }
 
-  /**
-   * Runs a batch of `nJobs` jobs (already written to the job table) on this thread and the
-   * workers: starts its generation, claims shares with them until none is left, and waits for
-   * the shares that workers claimed. Throws when a worker failed.
-   */
-  run(buffers: KernelBuffers, config: KernelConfig, nJobs: number, stamp: number): void {
-    const control = this.control;
-    Atomics.store(control, CTRL_STAMP, stamp);
-    Atomics.store(control, CTRL_JOBS, nJobs);
-    Atomics.store(control, CTRL_FINISHED, 0);
-    const generation = Atomics.add(control, CTRL_GEN, 1) + 1;
-    if (Atomics.load(control, CTRL_SLEEPERS) > 0) Atomics.notify(control, CTRL_GEN);
-    runKernel(buffers, config, 0, generation);
-    this.waitForShares(config.nShares);
-    if (Atomics.load(control, CTRL_ERROR) !== 0) throw new Error(`histogram worker failed: ${this.error ?? 'unknown error'}`);
+  /** Wakes the workers asleep on the control words for the batch just started (those polling need no call). */
+  wake(): void {
+    if (Atomics.load(this.control, CTRL_SLEEPERS) > 0) Atomics.notify(this.control, CTRL_GEN);
   }
 
-  /** Blocks until `nShares` shares of the batch are finished: polls for SPIN_MS, then sleeps. */
-  private waitForShares(nShares: number): void {
+  /**
+   * Blocks until `nShares` shares of the batch are finished (the ones workers claimed too): polls
+   * for SPIN_MS, then sleeps. Throws when a worker failed.
+   */
+  waitForShares(nShares: number): void {
     const control = this.control;
     const spinUntil = performance.now() + SPIN_MS;
     while (Atomics.load(control, CTRL_FINISHED) < nShares && performance.now() < spinUntil) {}
@@ -98,6 +86,7 @@ export class HistogramWorkers {
       Atomics.wait(control, CTRL_FINISHED, finished, 50);
       Atomics.store(control, CTRL_WAITING, 0);
     }
+    if (Atomics.load(control, CTRL_ERROR) !== 0) throw new Error(`histogram worker failed: ${this.error ?? 'unknown error'}`);
   }
 
   /** Ends the fit's loop in every worker; those that answer 'idle' go back to the idle list, the others are stopped. */

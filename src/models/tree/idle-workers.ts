@@ -26,8 +26,7 @@ export function borrowWorker(url: URL): Worker {
  * borrow them after some work of its own lets them load their modules meanwhile.
  */
 export function prestartWorkers(url: URL, count: number): void {
-  const list = idle.get(url.href) ?? [];
-  idle.set(url.href, list);
+  const list = idleList(url);
   while (list.length < Math.min(count, MAX_IDLE)) {
     const worker = newWorker(url);
     worker.unref();
@@ -46,14 +45,23 @@ function newWorker(url: URL): Worker {
 
 /** Returns a worker that finished its job cleanly (no listeners of the job left on it). */
 export function giveBack(url: URL, worker: Worker): void {
-  const list = idle.get(url.href) ?? [];
+  const list = idleList(url);
   if (list.length >= MAX_IDLE) {
     void worker.terminate();
     return;
   }
   worker.unref();
   list.push(worker);
-  idle.set(url.href, list);
+}
+
+/** The idle workers running `url` (an empty list, kept, when there are none yet). */
+function idleList(url: URL): Worker[] {
+  let list = idle.get(url.href);
+  if (!list) {
+    list = [];
+    idle.set(url.href, list);
+  }
+  return list;
 }
 
 function forget(url: URL, worker: Worker): void {
