@@ -8,12 +8,66 @@ const INITIAL_BYTES = 1 << 20;
 const INITIAL_RECORDS = 1 << 12;
 
 /**
+ * The event records of an events file, as shared memory that scoring workers read without a
+ * copy: each record packed as text (see `EventPacking`) in one UTF-8 buffer, followed by U+0001,
+ * and each lead's records chained in file order from its first record.
+ */
+export interface SharedEventRecords {
+  header: string[];
+  delimiter: string;
+  packing: EventPacking;
+  text: Uint8Array;
+  start: Float64Array;
+  end: Float64Array;
+  next: Int32Array;
+}
+
+/** Reads a lead's records out of `SharedEventRecords` (in any thread). */
+export class EventRecords {
+  readonly header: string[];
+  readonly delimiter: string;
+  readonly packing: EventPacking;
+  private readonly text: Buffer;
+  private readonly start: Float64Array;
+  private readonly end: Float64Array;
+  private readonly next: Int32Array;
+
+  constructor(shared: SharedEventRecords) {
+    this.header = shared.header;
+    this.delimiter = shared.delimiter;
+    this.packing = shared.packing;
+    this.text = Buffer.from(shared.text.buffer, shared.text.byteOffset, shared.text.byteLength);
+    this.start = shared.start;
+    this.end = shared.end;
+    this.next = shared.next;
+  }
+
+  /**
+   * The records chained from record `first` joined by U+0001 (see `unpackEvents`), null for −1.
+   * A run of records adjacent in the buffer decodes in one piece, separators included.
+   */
+  packed(first: number): string | null {
+    if (first < 0) return null;
+    const parts: string[] = [];
+    let r = first;
+    while (r >= 0) {
+      let tail = r;
+      while (this.next[tail] >= 0 && this.start[this.next[tail]] === this.end[tail] + 1) tail = this.next[tail];
+      parts.push(this.text.toString('utf8', this.start[r], this.end[tail]));
+      r = this.next[tail];
+    }
+    return parts.length === 1 ? parts[0] : parts.join(RECORD_SEPARATOR);
+  }
+}
+
+/**
  * The records of an events file by lead id, kept outside the JavaScript heap so that a file of
  * millions of events costs the garbage collector a few typed arrays: each record packed as text
  * (see `EventPacking`; JSON when the file holds the bytes 0, 1 or 2) in one growing UTF-8 buffer,
- * followed by U+0001; each lead's records chained in file order. A lead's records come back as
- * one string, the records joined by U+0001, decoded in one piece when they are adjacent in the
- * file (events grouped by lead).
+ * followed by U+0001; each lead's records chained in file order. The buffers are shared memory:
+ * `shared()` hands them to worker threads, and `firstRecord` names a lead's chain in them. A
+ * lead's records come back as one string, decoded in one piece when they are adjacent in the file
+ * (events grouped by lead).
  */
 export class EventStore {
   header: string[] = [];
@@ -30,17 +84,18 @@ export class EventStore {
   /** The lead of the latest record and that record (its entry in `last` is stale until the lead changes). */
   private currentLead: string | null = null;
   private currentRecord = -1;
+  private view: EventRecords | null = null;
 
   private constructor(
     readonly packing: EventPacking,
     fileBytes: number,
   ) {
     // Sized for the file (its text and two bytes a record): no regrowing while it is read.
-    this.text = Buffer.allocUnsafe(Math.max(INITIAL_BYTES, fileBytes + (fileBytes >> 4) + 1024));
+    this.text = sharedBytes(Math.max(INITIAL_BYTES, fileBytes + (fileBytes >> 4) + 1024));
     const records = Math.max(INITIAL_RECORDS, Math.ceil(fileBytes / 64));
-    this.start = new Float64Array(records);
-    this.end = new Float64Array(records);
-    this.next = new Int32Array(records);
+    this.start = new Float64Array(new SharedArrayBuffer(8 * records));
+    this.end = new Float64Array(new SharedArrayBuffer(8 * records));
+    this.next = new Int32Array(new SharedArrayBuffer(4 * records));
   }
 
   /** Reads an events file; `leadIdColumn` joins its records to the leads. */
@@ -74,6 +129,7 @@ export class EventStore {
     }
     parser.end();
     store.endLead();
+    store.last.clear();
     store.delimiter = parser.delimiter ?? ',';
     return store;
   }
@@ -90,17 +146,19 @@ export class EventStore {
 
   /** The lead's records joined by U+0001 (see `unpackEvents`), null when it has none. */
   packed(leadId: string): string | null {
-    let r = this.first.get(leadId);
-    if (r === undefined) return null;
-    const parts: string[] = [];
-    while (r >= 0) {
-      // A run of records adjacent in the buffer decodes in one piece, separators included.
-      let tail: number = r;
-      while (this.next[tail] >= 0 && this.start[this.next[tail]] === this.end[tail] + 1) tail = this.next[tail];
-      parts.push(this.text.toString('utf8', this.start[r], this.end[tail]));
-      r = this.next[tail];
-    }
-    return parts.length === 1 ? parts[0] : parts.join(RECORD_SEPARATOR);
+    this.view ??= new EventRecords(this.shared());
+    return this.view.packed(this.firstRecord(leadId));
+  }
+
+  /** The lead's first record in `shared()`'s chains, −1 when it has none. */
+  firstRecord(leadId: string): number {
+    return this.first.get(leadId) ?? -1;
+  }
+
+  /** The records as shared memory, for `EventRecords` in any thread. */
+  shared(): SharedEventRecords {
+    const { header, delimiter, packing, text, start, end, next } = this;
+    return { header, delimiter, packing, text, start, end, next };
   }
 
   /** Appends a parsed record: its fields (U+0000 between them, or a JSON list) and U+0001. */
@@ -167,7 +225,7 @@ export class EventStore {
   /** Makes room for `bytes` more bytes (a UTF-16 unit takes at most 3 in UTF-8). */
   private reserve(bytes: number): void {
     if (this.used + bytes > this.text.length) {
-      const grown = Buffer.allocUnsafe(Math.max(2 * this.text.length, this.used + bytes));
+      const grown = sharedBytes(Math.max(2 * this.text.length, this.used + bytes));
       this.text.copy(grown, 0, 0, this.used);
       this.text = grown;
     }
@@ -175,15 +233,20 @@ export class EventStore {
 
   private growRecords(): void {
     const size = 2 * this.next.length;
-    const grow = <T extends Float64Array | Int32Array>(a: T, make: (n: number) => T): T => {
-      const b = make(size);
+    const grow = <T extends Float64Array | Int32Array>(a: T, make: (buffer: SharedArrayBuffer) => T): T => {
+      const b = make(new SharedArrayBuffer(size * a.BYTES_PER_ELEMENT));
       b.set(a);
       return b;
     };
-    this.start = grow(this.start, (n) => new Float64Array(n));
-    this.end = grow(this.end, (n) => new Float64Array(n));
-    this.next = grow(this.next, (n) => new Int32Array(n));
+    this.start = grow(this.start, (buffer) => new Float64Array(buffer));
+    this.end = grow(this.end, (buffer) => new Float64Array(buffer));
+    this.next = grow(this.next, (buffer) => new Int32Array(buffer));
   }
+}
+
+/** A Buffer over new shared memory. */
+function sharedBytes(size: number): Buffer {
+  return Buffer.from(new SharedArrayBuffer(size));
 }
 
 const QUOTE = 34;

@@ -1,21 +1,133 @@
+import type { RecordSpans } from '../data/csv/csv-scanner.js';
 import { toCsvLine } from '../data/datasets/builtin/csv-text.js';
+import type { EventRecords } from './event-store.js';
 import type { LeadToScore, ScoreResult, Scorer } from './scorer.js';
 
 /**
- * A batch of leads read from a file, as plain data (what a scoring worker receives): the
- * records' raw text under the (mapped) header, their file lines, and each lead's event records.
+ * A batch of leads read from a file, as plain data that a scoring worker receives in one cheap
+ * copy: the records' text in one string with each field's span in it (no string per field, no
+ * array per record), their file lines, and where each lead's events start in the shared event
+ * records.
  */
 export interface LeadBatch {
+  /** The (mapped) header: a record holds one field per name. */
   header: string[];
-  rows: string[][];
-  lines: number[];
-  /** Columns of the event records (null without an events file). */
-  eventHeader: string[] | null;
-  /** The event records of each lead in one string (see `unpackEvents`), null when it has none or there is no events file. */
-  events: (string | null)[];
-  eventPacking: EventPacking;
-  /** The events file's delimiter. */
-  eventDelimiter: string;
+  /**
+   * Field j of record k is `text.slice(spans[2i], spans[2i + 1])` with i = k · header.length + j,
+   * or `escaped[spans[2i + 1]]` when `spans[2i]` is −1 (a quoted field that held doubled quotes).
+   */
+  text: string;
+  spans: Int32Array;
+  escaped: string[];
+  /** 1-based file line each record starts on. */
+  lines: Int32Array;
+  /** Each lead's first record in the event records (−1: none); null without an events file. */
+  events: Int32Array | null;
+}
+
+/**
+ * Collects parsed records into a `LeadBatch`. Records that follow each other in one piece of
+ * parsed text share one slice of it, so a batch is a few strings however many leads it holds.
+ */
+export class LeadBatchBuilder {
+  private readonly width: number;
+  private readonly capacity: number;
+  private parts: string[] = [];
+  private length = 0;
+  /** The parsed text the current part is a slice of, and the part's start in it. */
+  private source: string | null = null;
+  private sourceStart = 0;
+  private sourceEnd = 0;
+  private spans: Int32Array;
+  private escaped: string[] = [];
+  private lines: Int32Array;
+  private events: Int32Array | null;
+  /** Records added since the last `take`. */
+  count = 0;
+
+  constructor(width: number, capacity: number, withEvents: boolean) {
+    this.width = width;
+    this.capacity = capacity;
+    this.spans = new Int32Array(2 * width * capacity);
+    this.lines = new Int32Array(capacity);
+    this.events = withEvents ? new Int32Array(capacity) : null;
+  }
+
+  /** Adds a record of `width` fields (read as spans), its file line and its first event record. */
+  add(record: RecordSpans, line: number, firstEvent: number): void {
+    const { text, spans } = record;
+    let from = -1;
+    let to = -1;
+    for (let j = 0; j < this.width; j++) {
+      if (spans[2 * j] < 0) continue;
+      if (from < 0) from = spans[2 * j];
+      to = spans[2 * j + 1];
+    }
+    if (from >= 0) {
+      if (text !== this.source || from < this.sourceEnd) this.startPart(text, from);
+      this.sourceEnd = Math.max(this.sourceEnd, to);
+    }
+    const shift = this.length - this.sourceStart;
+    const out = this.spans;
+    for (let j = 0, o = 2 * this.width * this.count; j < this.width; j++, o += 2) {
+      if (spans[2 * j] < 0) {
+        out[o] = -1;
+        out[o + 1] = this.escaped.push(record.escaped[spans[2 * j + 1]]) - 1;
+      } else {
+        out[o] = spans[2 * j] + shift;
+        out[o + 1] = spans[2 * j + 1] + shift;
+      }
+    }
+    this.lines[this.count] = line;
+    if (this.events) this.events[this.count] = firstEvent;
+    this.count++;
+  }
+
+  /** Whether the batch holds `capacity` records. */
+  get full(): boolean {
+    return this.count === this.capacity;
+  }
+
+  /** The records added since the last call, as a batch under `header`. */
+  take(header: string[]): LeadBatch {
+    this.closePart();
+    const n = this.count;
+    const batch: LeadBatch = {
+      header,
+      text: this.parts.length === 1 ? this.parts[0] : this.parts.join(''),
+      spans: this.spans.slice(0, 2 * this.width * n),
+      escaped: this.escaped,
+      lines: this.lines.slice(0, n),
+      events: this.events ? this.events.slice(0, n) : null,
+    };
+    this.parts = [];
+    this.length = 0;
+    this.source = null;
+    this.escaped = [];
+    this.count = 0;
+    return batch;
+  }
+
+  private startPart(text: string, from: number): void {
+    this.closePart();
+    this.source = text;
+    this.sourceStart = from;
+    this.sourceEnd = from;
+  }
+
+  private closePart(): void {
+    if (this.source === null) return;
+    this.parts.push(this.source.slice(this.sourceStart, this.sourceEnd));
+    this.length += this.sourceEnd - this.sourceStart;
+    this.source = null;
+  }
+}
+
+/** Field j of a batch's record k (see `LeadBatch`). */
+function batchField(batch: LeadBatch, k: number, j: number): string {
+  const i = 2 * (k * batch.header.length + j);
+  const start = batch.spans[i];
+  return start < 0 ? batch.escaped[batch.spans[i + 1]] : batch.text.slice(start, batch.spans[i + 1]);
 }
 
 /**
@@ -113,13 +225,18 @@ const CHUNK_LEADS = 512;
  * problems found). The result depends only on the batch and the settings, so a batch scored in
  * a worker thread gives the same bytes as in the reading thread.
  */
-export function scoreLeadBatch(scorer: Scorer, batch: LeadBatch, settings: BatchSettings): BatchOutput {
+export function scoreLeadBatch(
+  scorer: Scorer,
+  batch: LeadBatch,
+  settings: BatchSettings,
+  eventRecords: EventRecords | null,
+): BatchOutput {
   const idField = scorer.artifact.spec?.dataset.id;
   const options = { reasons: settings.reasons, now: new Date(settings.scoredAt) };
   const output: BatchOutput = {
     text: '',
     rejects: '',
-    read: batch.rows.length,
+    read: batch.lines.length,
     scored: 0,
     rejected: 0,
     scoreHistogram: {},
@@ -127,14 +244,13 @@ export function scoreLeadBatch(scorer: Scorer, batch: LeadBatch, settings: Batch
   };
   const text: string[] = [];
   const rejects: string[] = [];
-  for (let k0 = 0; k0 < batch.rows.length; k0 += CHUNK_LEADS) {
-    const k1 = Math.min(batch.rows.length, k0 + CHUNK_LEADS);
+  const n = batch.lines.length;
+  for (let k0 = 0; k0 < n; k0 += CHUNK_LEADS) {
+    const k1 = Math.min(n, k0 + CHUNK_LEADS);
     const items: LeadToScore[] = [];
     for (let k = k0; k < k1; k++) {
-      items.push({
-        lead: recordOf(batch.header, batch.rows[k]),
-        events: batch.eventHeader ? eventsOf(batch, k) : [],
-      });
+      const first = batch.events && eventRecords ? batch.events[k] : -1;
+      items.push({ lead: recordOf(batch, k), events: first >= 0 ? eventsOf(eventRecords!, first) : [] });
     }
     scorer.scoreEach(items, options).forEach((outcome, j) => {
       if (outcome.problems) {
@@ -156,15 +272,21 @@ export function scoreLeadBatch(scorer: Scorer, batch: LeadBatch, settings: Batch
   return output;
 }
 
-function eventsOf(batch: LeadBatch, k: number): Record<string, unknown>[] {
-  const packed = batch.events[k];
-  if (packed === null) return [];
-  return unpackEvents(packed, batch.eventPacking, batch.eventDelimiter).map((e) => recordOf(batch.eventHeader!, e));
+/** The event records chained from `first`, each as an object under the events header. */
+function eventsOf(events: EventRecords, first: number): Record<string, unknown>[] {
+  const header = events.header;
+  return unpackEvents(events.packed(first)!, events.packing, events.delimiter).map((row) => {
+    const record: Record<string, unknown> = {};
+    for (let c = 0; c < header.length; c++) record[header[c]] = row[c];
+    return record;
+  });
 }
 
-function recordOf(header: readonly string[], row: readonly string[]): Record<string, unknown> {
+/** Record k of the batch as an object under its header. */
+function recordOf(batch: LeadBatch, k: number): Record<string, unknown> {
+  const header = batch.header;
   const record: Record<string, unknown> = {};
-  for (let c = 0; c < header.length; c++) record[header[c]] = row[c];
+  for (let c = 0; c < header.length; c++) record[header[c]] = batchField(batch, k, c);
   return record;
 }
 

@@ -1,15 +1,17 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { DataError, InputError } from '../core/errors.js';
-import { readCsvBatches } from '../data/csv/csv-batches.js';
+import { createCsvParser } from '../data/csv/csv-parser.js';
+import { spanField } from '../data/csv/csv-scanner.js';
 import { AtomicFileWriter } from '../data/datasets/builtin/atomic-file-writer.js';
 import { toCsvLine } from '../data/datasets/builtin/csv-text.js';
 import { type ColumnMapping, mapHeaders } from './column-mappings.js';
-import { EventStore } from './event-store.js';
+import { EventRecords, EventStore } from './event-store.js';
 import {
   type BatchOutput,
   type BatchSettings,
   gradeCounts,
   type LeadBatch,
+  LeadBatchBuilder,
   mergeScoreHistograms,
   SCORED_COLUMNS,
   scoreLeadBatch,
@@ -87,7 +89,8 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
   let scoring: BatchScoring;
   try {
     events = options.events ? await EventStore.read(options.events, leadIdColumn(scorer)) : null;
-    scoring = starting ? await starting : inThread(scorer, settings);
+    const records = events ? new EventRecords(events.shared()) : null;
+    scoring = starting ? (await starting).withEvents(events?.shared() ?? null) : inThread(scorer, settings, records);
   } catch (error) {
     await starting?.then((pool) => pool.close()).catch(() => undefined);
     throw error;
@@ -121,32 +124,43 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
     if (settings.format === 'csv') await out.write(toCsvLine(SCORED_COLUMNS));
     await rejects.write(toCsvLine(['line', 'id', 'reason']));
     const idField = scorer.artifact.spec?.dataset.id;
-    const stream = createReadStream(options.input);
+    const batchSize = options.batchSize ?? 5000;
+    let header: string[] = [];
+    let idColumn = -1;
+    let builder: LeadBatchBuilder | null = null;
+    const full: LeadBatch[] = [];
+    // Records are taken as spans of the parsed text: the fields become strings in the thread that scores them.
+    const parser = createCsvParser({
+      file: options.input,
+      onHeader: (names) => {
+        header = mapHeaders(names, options.mapping ?? null);
+        idColumn = idField ? header.lastIndexOf(idField) : -1;
+        builder = new LeadBatchBuilder(header.length, batchSize, events !== null);
+      },
+      onRecordSpans: (record, line) => {
+        const id = events && idColumn >= 0 ? spanField(record, idColumn).trim() : '';
+        builder!.add(record, line, id ? events!.firstRecord(id) : -1);
+        if (builder!.full) full.push(builder!.take(header));
+      },
+    });
+    const submit = async (): Promise<void> => {
+      for (const batch of full.splice(0)) {
+        pending.push(scoring.score(batch));
+        // A few batches in flight per thread keep every worker busy while memory stays bounded.
+        if (pending.length >= 2 * threads) await write(await pending.shift()!);
+      }
+    };
     let bytes = 0;
-    stream.on('data', (chunk) => {
+    for await (const chunk of createReadStream(options.input)) {
+      parser.push(chunk);
       bytes += chunk.length;
       options.onProgress?.(bytes, total);
-    });
-    for await (const batch of readCsvBatches(stream, { file: options.input, batchSize: options.batchSize ?? 5000 })) {
-      const header = mapHeaders(batch.header, options.mapping ?? null);
-      const idColumn = idField ? header.lastIndexOf(idField) : -1;
-      pending.push(
-        scoring.score({
-          header,
-          rows: batch.rows,
-          lines: batch.lines,
-          eventHeader: events?.header ?? null,
-          events: batch.rows.map((row) => {
-            const id = idColumn >= 0 ? (row[idColumn] ?? '').trim() : '';
-            return events && id ? events.packed(id) : null;
-          }),
-          eventPacking: events?.packing ?? 'joined',
-          eventDelimiter: events?.delimiter ?? ',',
-        }),
-      );
-      // A few batches in flight per thread keep every worker busy while memory stays bounded.
-      if (pending.length >= 2 * threads) await write(await pending.shift()!);
+      await submit();
     }
+    parser.end();
+    const last = builder as LeadBatchBuilder | null;
+    if (last && last.count > 0) full.push(last.take(header));
+    await submit();
     while (pending.length) await write(await pending.shift()!);
     await out.commit();
     await rejects.commit();
@@ -164,9 +178,9 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
   return summary;
 }
 
-function inThread(scorer: Scorer, settings: BatchSettings): BatchScoring {
+function inThread(scorer: Scorer, settings: BatchSettings, events: EventRecords | null): BatchScoring {
   return {
-    score: async (batch) => scoreLeadBatch(scorer, batch, settings),
+    score: async (batch) => scoreLeadBatch(scorer, batch, settings, events),
     close: async () => undefined,
   };
 }

@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { ConfigError, DataError, InputError, SerializationError } from '../core/errors.js';
 import { startWorker, workerUrl } from '../models/tree/worker-url.js';
+import type { SharedEventRecords } from './event-store.js';
 import type { BatchOutput, BatchSettings, LeadBatch } from './lead-batch.js';
 
 /** What a scoring worker is started with. */
@@ -10,6 +11,9 @@ export interface WorkerSetup {
   modelVersion: string;
   settings: BatchSettings;
 }
+
+/** What a worker is sent: the event records (shared memory, once, before any batch) or a batch to score. */
+export type WorkerRequest = { events: SharedEventRecords | null } | { id: number; batch: LeadBatch };
 
 /** A worker's answer: ready (id −1), a scored batch, or an error. */
 export type WorkerReply =
@@ -67,7 +71,13 @@ export class ScoringPool {
     return pool;
   }
 
-  /** Scores a batch on the least busy worker. */
+  /** Gives every worker the event records of the leads to come (shared, not copied); returns the pool. */
+  withEvents(events: SharedEventRecords | null): this {
+    for (const worker of this.workers) worker.postMessage({ events } satisfies WorkerRequest);
+    return this;
+  }
+
+  /** Scores a batch on the least busy worker; the batch's typed arrays move to the worker. */
   score(batch: LeadBatch): Promise<BatchOutput> {
     if (this.failure) return Promise.reject(this.failure);
     let w = 0;
@@ -75,7 +85,8 @@ export class ScoringPool {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.queues[w].set(id, { resolve: (output) => resolve(output!), reject });
-      this.workers[w].postMessage({ id, batch });
+      const moved = [batch.spans.buffer, batch.lines.buffer, ...(batch.events ? [batch.events.buffer] : [])];
+      this.workers[w].postMessage({ id, batch } satisfies WorkerRequest, moved as ArrayBuffer[]);
     });
   }
 

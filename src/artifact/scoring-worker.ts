@@ -3,9 +3,10 @@
  * batches it is sent and replies with their output text, in the order received.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type BatchSettings, type LeadBatch, scoreLeadBatch } from './lead-batch.js';
+import { EventRecords } from './event-store.js';
+import { type BatchSettings, scoreLeadBatch } from './lead-batch.js';
 import { Scorer } from './scorer.js';
-import type { WorkerReply, WorkerSetup } from './scoring-pool.js';
+import type { WorkerReply, WorkerRequest, WorkerSetup } from './scoring-pool.js';
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
@@ -20,12 +21,17 @@ try {
   if (scorer.modelVersion !== setup.modelVersion)
     throw new Error(`the model folder now holds ${scorer.modelVersion}, not ${setup.modelVersion}`);
   const settings: BatchSettings = setup.settings;
-  port.on('message', ({ id, batch }: { id: number; batch: LeadBatch }) => {
+  let events: EventRecords | null = null;
+  port.on('message', (request: WorkerRequest) => {
+    if ('events' in request) {
+      events = request.events ? new EventRecords(request.events) : null;
+      return;
+    }
     let reply: WorkerReply;
     try {
-      reply = { ok: true, id, output: scoreLeadBatch(scorer, batch, settings) };
+      reply = { ok: true, id: request.id, output: scoreLeadBatch(scorer, request.batch, settings, events) };
     } catch (error) {
-      reply = failure(id, error);
+      reply = failure(request.id, error);
     }
     port.postMessage(reply);
   });
