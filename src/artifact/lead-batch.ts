@@ -124,7 +124,7 @@ export class LeadBatchBuilder {
 }
 
 /** Field j of a batch's record k (see `LeadBatch`). */
-function batchField(batch: LeadBatch, k: number, j: number): string {
+export function batchField(batch: LeadBatch, k: number, j: number): string {
   const i = 2 * (k * batch.header.length + j);
   const start = batch.spans[i];
   return start < 0 ? batch.escaped[batch.spans[i + 1]] : batch.text.slice(start, batch.spans[i + 1]);

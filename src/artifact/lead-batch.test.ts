@@ -1,0 +1,95 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { Rng } from '../core/rng.js';
+import { createCsvParser } from '../data/csv/csv-parser.js';
+import { batchField, type LeadBatch, LeadBatchBuilder } from './lead-batch.js';
+
+const TEXT =
+  'id,name,note\r\n' +
+  'L1,Ann,plain\r\n' +
+  'L2,"Bo, Jr.","say ""hi"""\r\n' +
+  '"L3","","multi\r\nline"\r\n' +
+  '"""q""","""""",""""\r\n' +
+  '\r\n' +
+  'L5,Éva,naïve ☃\r\n' +
+  'L6,,\r\n' +
+  'L7,"x""y",z\r\n';
+
+/** Reads TEXT in chunks of 1 to 40 characters through a builder of batches of `capacity` records. */
+function readBatches(capacity: number, seed: number): { batches: LeadBatch[]; fields: string[][]; lines: number[] } {
+  const fields: string[][] = [];
+  const lines: number[] = [];
+  const reference = createCsvParser({
+    onRecord: (row, line) => {
+      fields.push(row);
+      lines.push(line);
+    },
+  });
+  reference.push(TEXT);
+  reference.end();
+  const batches: LeadBatch[] = [];
+  let builder: LeadBatchBuilder | null = null;
+  let header: string[] = [];
+  let n = 0;
+  // A small sniffing window: records are parsed as the chunks come, from many pieces of text.
+  const parser = createCsvParser({
+    sniffChars: 16,
+    onHeader: (names) => {
+      header = names;
+      builder = new LeadBatchBuilder(names.length, capacity, true);
+    },
+    onRecordSpans: (record, line) => {
+      builder!.add(record, line, 10 * n++);
+      if (builder!.full) batches.push(builder!.take(header));
+    },
+  });
+  const rng = new Rng(seed);
+  for (let at = 0; at < TEXT.length; ) {
+    const size = 1 + rng.int(40);
+    parser.push(Buffer.from(TEXT.slice(at, at + size)));
+    at += size;
+  }
+  parser.end();
+  const last = builder as LeadBatchBuilder | null;
+  if (last && last.count > 0) batches.push(last.take(header));
+  return { batches, fields, lines };
+}
+
+test('a lead batch gives back every field, line and first event record as the parser read them', () => {
+  for (const capacity of [1, 3, 100]) {
+    for (const seed of [1, 2, 3]) {
+      const { batches, fields, lines } = readBatches(capacity, seed);
+      assert.equal(batches.length, Math.ceil(fields.length / capacity));
+      let k = 0;
+      for (const batch of batches) {
+        assert.deepEqual(batch.header, ['id', 'name', 'note']);
+        assert.ok(batch.lines.length <= capacity);
+        for (let i = 0; i < batch.lines.length; i++, k++) {
+          const row = batch.header.map((_, j) => batchField(batch, i, j));
+          assert.deepEqual(row, fields[k], `record ${k}, capacity ${capacity}, seed ${seed}`);
+          assert.equal(batch.lines[i], lines[k]);
+          assert.equal(batch.events![i], 10 * k);
+        }
+      }
+      assert.equal(k, fields.length);
+    }
+  }
+});
+
+test('a batch is a few strings: records read from one piece of text share one slice of it', () => {
+  let builder: LeadBatchBuilder | null = null;
+  const parser = createCsvParser({
+    onHeader: (names) => {
+      builder = new LeadBatchBuilder(names.length, 100, false);
+    },
+    onRecordSpans: (record, line) => builder!.add(record, line, -1),
+  });
+  parser.push(TEXT);
+  parser.end();
+  const batch = (builder as LeadBatchBuilder | null)!.take(['id', 'name', 'note']);
+  // The records' text from the first field on, line breaks included; fields with doubled quotes aside.
+  assert.equal(batch.text, TEXT.slice(TEXT.indexOf('L1'), TEXT.lastIndexOf('z') + 1));
+  assert.deepEqual(batch.escaped, ['say "hi"', '"q"', '""', '"', 'x"y']);
+  assert.equal(batch.events, null);
+  assert.equal(batch.lines.length, 7);
+});
