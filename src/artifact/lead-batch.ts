@@ -1,6 +1,6 @@
 import type { RecordSpans } from '../data/csv/csv-scanner.js';
 import { toCsvLine } from '../data/datasets/builtin/csv-text.js';
-import type { EventRecords } from './event-store.js';
+import type { EventRecords } from './event-records.js';
 import type { LeadToScore, ScoreResult, Scorer } from './scorer.js';
 
 /**

@@ -5,7 +5,8 @@ import { spanField } from '../data/csv/csv-scanner.js';
 import { AtomicFileWriter } from '../data/datasets/builtin/atomic-file-writer.js';
 import { toCsvLine } from '../data/datasets/builtin/csv-text.js';
 import { type ColumnMapping, mapHeaders } from './column-mappings.js';
-import { EventRecords, EventStore } from './event-store.js';
+import { EventRecords } from './event-records.js';
+import { EventStore } from './event-store.js';
 import {
   type BatchOutput,
   type BatchSettings,

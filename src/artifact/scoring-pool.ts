@@ -1,7 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import { ConfigError, DataError, InputError, SerializationError } from '../core/errors.js';
 import { startWorker, workerUrl } from '../models/tree/worker-url.js';
-import type { SharedEventRecords } from './event-store.js';
+import type { SharedEventRecords } from './event-records.js';
 import type { BatchOutput, BatchSettings, LeadBatch } from './lead-batch.js';
 
 /** What a scoring worker is started with. */

@@ -3,7 +3,7 @@
  * batches it is sent and replies with their output text, in the order received.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { EventRecords } from './event-store.js';
+import { EventRecords } from './event-records.js';
 import { type BatchSettings, scoreLeadBatch } from './lead-batch.js';
 import { Scorer } from './scorer.js';
 import type { WorkerReply, WorkerRequest, WorkerSetup } from './scoring-pool.js';
