@@ -2,6 +2,9 @@ import type { BinnedDataset } from './binned-dataset.js';
 import { featureBinLookup } from './binned-dataset.js';
 import { SPLIT_BIN, SPLIT_DEFAULT_LEFT, SPLIT_FEATURE, SPLIT_GAIN, SPLIT_LEFT, type SplitParams } from './split-finder.js';
 
+/** Below this many rows a split sends each row by its bin directly rather than through a 256-entry table. */
+const DIRECT_SIDE_ROWS = 128;
+
 /** A node while its tree grows: the rows it holds are `rows[start..end)` of the grower's row order. */
 export interface GrowNode {
   start: number;
@@ -144,20 +147,30 @@ export class TreeGrower {
     const bin = split[SPLIT_BIN];
     const missing = layout.featureValueBins[j];
     const defaultLeft = split[SPLIT_DEFAULT_LEFT] === 1 ? 1 : 0;
-    const goLeft = this.goLeft;
-    for (let b = 0; b < 256; b++) {
-      const fb = lut[b];
-      goLeft[b] = fb === missing ? defaultLeft : fb <= bin ? 1 : 0;
-    }
     const column = this.data.bins;
     const base = layout.featureGroup[j] * layout.rows;
     const scratch = this.scratch;
     let l = node.start;
     let r = 0;
-    for (let i = node.start; i < node.end; i++) {
-      const row = rows[i];
-      if (goLeft[column[base + row]] === 1) rows[l++] = row;
-      else scratch[r++] = row;
+    if (node.end - node.start < DIRECT_SIDE_ROWS) {
+      // A small node (most nodes of fully grown trees): each row's side from its bin, no table.
+      for (let i = node.start; i < node.end; i++) {
+        const row = rows[i];
+        const fb = lut[column[base + row]];
+        if (fb === missing ? defaultLeft === 1 : fb <= bin) rows[l++] = row;
+        else scratch[r++] = row;
+      }
+    } else {
+      const goLeft = this.goLeft;
+      for (let b = 0; b < 256; b++) {
+        const fb = lut[b];
+        goLeft[b] = fb === missing ? defaultLeft : fb <= bin ? 1 : 0;
+      }
+      for (let i = node.start; i < node.end; i++) {
+        const row = rows[i];
+        if (goLeft[column[base + row]] === 1) rows[l++] = row;
+        else scratch[r++] = row;
+      }
     }
     rows.set(scratch.subarray(0, r), l);
     const S = this.params.nGrad + 2;
