@@ -39,8 +39,10 @@ export async function trainForest(input: ForestInput): Promise<ForestResult> {
   const { X, y, params: p } = input;
   const n = X.rows;
   const rng = new Rng(p.randomState);
-  const mapper = BinMapper.fit(X, p.maxBins, n > BINNING_SAMPLE ? sampleRows(rng.fork('bins'), n, BINNING_SAMPLE) : undefined);
   const threads = n * X.cols >= PARALLEL_MIN_CELLS && p.nEstimators > 1 ? input.nThreads : 1;
+  // Worker threads load their modules while the data is binned.
+  if (threads > 1) ForestPool.prestart(threads - 1);
+  const mapper = BinMapper.fit(X, p.maxBins, n > BINNING_SAMPLE ? sampleRows(rng.fork('bins'), n, BINNING_SAMPLE) : undefined);
   const data = BinnedDataset.build(X, mapper, { bundle: true, shared: threads > 1 });
   const task: ForestTask = {
     layout: data.layout,
@@ -65,7 +67,7 @@ export async function trainForest(input: ForestInput): Promise<ForestResult> {
   };
   const seeds = Uint32Array.from({ length: p.nEstimators }, () => rng.nextUint32());
   const local = new ForestTreeGrower(task);
-  const pool = threads > 1 ? await ForestPool.start(task, seeds, threads - 1) : null;
+  const pool = threads > 1 ? ForestPool.start(task, seeds, threads - 1) : null;
   const tables: TreeTable[] = new Array(p.nEstimators);
   const monitor = new ForestMonitor(input, task);
   const batch = input.callbacks.length > 0 || input.signal ? Math.max(8, 4 * threads) : p.nEstimators;

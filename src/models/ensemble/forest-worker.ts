@@ -1,21 +1,28 @@
 /**
- * Forest worker thread: grows the trees it claims from a shared counter (trees are claimed one
- * at a time, so threads stay busy) and posts them back as flat node arrays.
+ * Forest worker thread: takes a fit's task, grows the trees it claims from the fit's shared
+ * counter (one at a time, so threads stay busy) and posts them back as flat node arrays; drops
+ * the task when the fit ends, and waits idle for the next fit.
  */
-import { parentPort, workerData } from 'node:worker_threads';
-import { type ForestTask, ForestTreeGrower } from './forest-tree.js';
+import { parentPort } from 'node:worker_threads';
+import type { ForestRequest } from './forest-pool.js';
+import { ForestTreeGrower } from './forest-tree.js';
 
-const { task, seeds, counter } = workerData as { task: ForestTask; seeds: Uint32Array; counter: Int32Array };
-const grower = new ForestTreeGrower(task);
+let fit: { grower: ForestTreeGrower; seeds: Uint32Array; counter: Int32Array } | null = null;
 
-parentPort?.on('message', (message: { to: number } | 'exit') => {
-  if (message === 'exit') {
-    parentPort?.close();
+parentPort?.on('message', (message: ForestRequest) => {
+  if (message === 'release') {
+    fit = null;
+    return;
+  }
+  if ('task' in message) {
+    fit = { grower: new ForestTreeGrower(message.task), seeds: message.seeds, counter: message.counter };
     return;
   }
   const trees: { index: number; data: unknown }[] = [];
   const transfer: ArrayBuffer[] = [];
   try {
+    if (!fit) throw new Error('no forest task was given');
+    const { grower, seeds, counter } = fit;
     for (let t = Atomics.add(counter, 0, 1); t < message.to; t = Atomics.add(counter, 0, 1)) {
       const data = grower.grow(seeds[t]).data;
       trees.push({ index: t, data });
@@ -26,4 +33,3 @@ parentPort?.on('message', (message: { to: number } | 'exit') => {
     parentPort?.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
 });
-parentPort?.postMessage('ready');

@@ -157,7 +157,7 @@ test('RandomForestClassifier multi-class leaves hold class distributions', async
   assert.ok(accuracy(multi.y, model.predict(multi.X)) > 0.95);
 });
 
-test('RandomForestClassifier: worker-thread training builds the bit-identical forest', async () => {
+test('RandomForestClassifier: worker-thread training builds the bit-identical forest, fit after fit', async () => {
   // 4,000 × 52 cells is above the size at which forests grow on worker threads.
   const big = makeSyntheticLeads({ rows: 4000, seed: 9, numeric: 12, categorical: 5, levels: 8 });
   const params = { nEstimators: 8, maxDepth: 8, randomState: 5, oobScore: true };
@@ -165,6 +165,15 @@ test('RandomForestClassifier: worker-thread training builds the bit-identical fo
   const threaded = await new RandomForestClassifier({ ...params, nThreads: 2 }).fit(big.X, big.y);
   assert.deepEqual(threaded.toJSON().state, single.toJSON().state);
   sameArray(threaded.predictProba(big.X), single.predictProba(big.X), 'threaded predictions');
+  // The worker goes back to the idle list: a fit on other data (enough trees that the worker grows
+  // some), then this one again, through the same thread.
+  const other = makeSyntheticLeads({ rows: 5000, seed: 10, numeric: 10, categorical: 6, levels: 5 });
+  const more = { ...params, nEstimators: 60 };
+  const otherSingle = await new RandomForestClassifier({ ...more, nThreads: 1 }).fit(other.X, other.y);
+  const otherThreaded = await new RandomForestClassifier({ ...more, nThreads: 2 }).fit(other.X, other.y);
+  assert.deepEqual(otherThreaded.toJSON().state, otherSingle.toJSON().state);
+  const again = await new RandomForestClassifier({ ...params, nThreads: 2 }).fit(big.X, big.y);
+  assert.deepEqual(again.toJSON().state, single.toJSON().state);
 });
 
 test('RandomForestClassifier callbacks get per-tree out-of-bag and validation losses, and can stop the forest', async () => {
