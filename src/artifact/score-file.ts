@@ -90,8 +90,11 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
   let scoring: BatchScoring;
   try {
     events = options.events ? await EventStore.read(options.events, leadIdColumn(scorer)) : null;
-    const records = events ? new EventRecords(events.shared()) : null;
-    scoring = starting ? (await starting).withEvents(events?.shared() ?? null) : inThread(scorer, settings, records);
+    // Workers get the event records as shared memory; this thread reads them in place.
+    const shared = events?.shared() ?? null;
+    scoring = starting
+      ? (await starting).withEvents(shared)
+      : inThread(scorer, settings, shared ? new EventRecords(shared) : null);
   } catch (error) {
     await starting?.then((pool) => pool.close()).catch(() => undefined);
     throw error;
