@@ -29,18 +29,16 @@ function readBatches(capacity: number, seed: number): { batches: LeadBatch[]; fi
   reference.end();
   const batches: LeadBatch[] = [];
   let builder: LeadBatchBuilder | null = null;
-  let header: string[] = [];
   let n = 0;
   // A small sniffing window: records are parsed as the chunks come, from many pieces of text.
   const parser = createCsvParser({
     sniffChars: 16,
     onHeader: (names) => {
-      header = names;
-      builder = new LeadBatchBuilder(names.length, capacity, true);
+      builder = new LeadBatchBuilder(names, capacity, true);
     },
     onRecordSpans: (record, line) => {
       builder!.add(record, line, 10 * n++);
-      if (builder!.full) batches.push(builder!.take(header));
+      if (builder!.full) batches.push(builder!.take());
     },
   });
   const rng = new Rng(seed);
@@ -51,7 +49,7 @@ function readBatches(capacity: number, seed: number): { batches: LeadBatch[]; fi
   }
   parser.end();
   const last = builder as LeadBatchBuilder | null;
-  if (last && last.count > 0) batches.push(last.take(header));
+  if (last && last.count > 0) batches.push(last.take());
   return { batches, fields, lines };
 }
 
@@ -80,13 +78,13 @@ test('a batch is a few strings: records read from one piece of text share one sl
   let builder: LeadBatchBuilder | null = null;
   const parser = createCsvParser({
     onHeader: (names) => {
-      builder = new LeadBatchBuilder(names.length, 100, false);
+      builder = new LeadBatchBuilder(names, 100, false);
     },
     onRecordSpans: (record, line) => builder!.add(record, line, -1),
   });
   parser.push(TEXT);
   parser.end();
-  const batch = (builder as LeadBatchBuilder | null)!.take(['id', 'name', 'note']);
+  const batch = (builder as LeadBatchBuilder | null)!.take();
   // The records' text from the first field on, line breaks included; fields with doubled quotes aside.
   assert.equal(batch.text, TEXT.slice(TEXT.indexOf('L1'), TEXT.lastIndexOf('z') + 1));
   assert.deepEqual(batch.escaped, ['say "hi"', '"q"', '""', '"', 'x"y']);

@@ -1,4 +1,4 @@
-import type { RecordSpans } from '../data/csv/csv-scanner.js';
+import { type RecordSpans, spanField } from '../data/csv/csv-scanner.js';
 import { toCsvLine } from '../data/datasets/builtin/csv-text.js';
 import type { EventRecords } from './event-records.js';
 import type { LeadToScore, ScoreResult, Scorer } from './scorer.js';
@@ -30,6 +30,7 @@ export interface LeadBatch {
  * parsed text share one slice of it, so a batch is a few strings however many leads it holds.
  */
 export class LeadBatchBuilder {
+  private readonly header: string[];
   private readonly width: number;
   private readonly capacity: number;
   private parts: string[] = [];
@@ -45,7 +46,10 @@ export class LeadBatchBuilder {
   /** Records added since the last `take`. */
   count = 0;
 
-  constructor(width: number, capacity: number, withEvents: boolean) {
+  /** Batches of `capacity` records under `header` (the mapped header: one name per field). */
+  constructor(header: string[], capacity: number, withEvents: boolean) {
+    this.header = header;
+    const width = header.length;
     this.width = width;
     this.capacity = capacity;
     this.spans = new Int32Array(2 * width * capacity);
@@ -88,12 +92,12 @@ export class LeadBatchBuilder {
     return this.count === this.capacity;
   }
 
-  /** The records added since the last call, as a batch under `header`. */
-  take(header: string[]): LeadBatch {
+  /** The records added since the last call, as a batch. */
+  take(): LeadBatch {
     this.closePart();
     const n = this.count;
     const batch: LeadBatch = {
-      header,
+      header: this.header,
       text: this.parts.length === 1 ? this.parts[0] : this.parts.join(''),
       spans: this.spans.slice(0, 2 * this.width * n),
       escaped: this.escaped,
@@ -125,9 +129,7 @@ export class LeadBatchBuilder {
 
 /** Field j of a batch's record k (see `LeadBatch`). */
 export function batchField(batch: LeadBatch, k: number, j: number): string {
-  const i = 2 * (k * batch.header.length + j);
-  const start = batch.spans[i];
-  return start < 0 ? batch.escaped[batch.spans[i + 1]] : batch.text.slice(start, batch.spans[i + 1]);
+  return spanField(batch, k * batch.header.length + j);
 }
 
 /**

@@ -129,7 +129,6 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
     await rejects.write(toCsvLine(['line', 'id', 'reason']));
     const idField = scorer.artifact.spec?.dataset.id;
     const batchSize = options.batchSize ?? 5000;
-    let header: string[] = [];
     let idColumn = -1;
     let builder: LeadBatchBuilder | null = null;
     const full: LeadBatch[] = [];
@@ -137,14 +136,14 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
     const parser = createCsvParser({
       file: options.input,
       onHeader: (names) => {
-        header = mapHeaders(names, options.mapping ?? null);
+        const header = mapHeaders(names, options.mapping ?? null);
         idColumn = idField ? header.lastIndexOf(idField) : -1;
-        builder = new LeadBatchBuilder(header.length, batchSize, events !== null);
+        builder = new LeadBatchBuilder(header, batchSize, events !== null);
       },
       onRecordSpans: (record, line) => {
         const id = events && idColumn >= 0 ? spanField(record, idColumn).trim() : '';
         builder!.add(record, line, id ? events!.firstRecord(id) : -1);
-        if (builder!.full) full.push(builder!.take(header));
+        if (builder!.full) full.push(builder!.take());
       },
     });
     const submit = async (): Promise<void> => {
@@ -163,7 +162,7 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
     }
     parser.end();
     const last = builder as LeadBatchBuilder | null;
-    if (last && last.count > 0) full.push(last.take(header));
+    if (last && last.count > 0) full.push(last.take());
     await submit();
     while (pending.length) await write(await pending.shift()!);
     await out.commit();

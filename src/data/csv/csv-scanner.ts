@@ -23,8 +23,8 @@ export interface RecordSpans {
   count: number;
 }
 
-/** Field j of a record read as spans (unescaped). */
-export function spanField(record: RecordSpans, j: number): string {
+/** Field j of a record read as spans (unescaped); `j` may run on over records kept one after another, as in a lead batch. */
+export function spanField(record: Pick<RecordSpans, 'text' | 'spans' | 'escaped'>, j: number): string {
   const start = record.spans[2 * j];
   return start < 0 ? record.escaped[record.spans[2 * j + 1]] : record.text.slice(start, record.spans[2 * j + 1]);
 }
