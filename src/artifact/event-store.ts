@@ -2,7 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { DataError } from '../core/errors.js';
 import { createCsvParser } from '../data/csv/csv-parser.js';
 import { type RecordSpans, spanField } from '../data/csv/csv-scanner.js';
-import { EventRecords, type SharedEventRecords } from './event-records.js';
+import type { SharedEventRecords } from './event-records.js';
 import { type EventPacking, PLAIN_RECORD, packRecord } from './lead-batch.js';
 
 const INITIAL_BYTES = 1 << 20;
@@ -13,9 +13,8 @@ const INITIAL_RECORDS = 1 << 12;
  * millions of events costs the garbage collector a few typed arrays: each record packed as text
  * (see `EventPacking`; JSON when the file holds the bytes 0, 1 or 2) in one growing UTF-8 buffer,
  * followed by U+0001; each lead's records chained in file order. The buffers are shared memory:
- * `shared()` hands them to worker threads, and `firstRecord` names a lead's chain in them. A
- * lead's records come back as one string, decoded in one piece when they are adjacent in the file
- * (events grouped by lead).
+ * `shared()` hands them to any thread, where `EventRecords` reads a lead's chain from the record
+ * `firstRecord` names.
  */
 export class EventStore {
   header: string[] = [];
@@ -32,7 +31,6 @@ export class EventStore {
   /** The lead of the latest record and that record (its entry in `last` is stale until the lead changes). */
   private currentLead: string | null = null;
   private currentRecord = -1;
-  private view: EventRecords | null = null;
 
   private constructor(
     readonly packing: EventPacking,
@@ -90,12 +88,6 @@ export class EventStore {
         file: path,
       });
     return c;
-  }
-
-  /** The lead's records joined by U+0001 (see `unpackEvents`), null when it has none. */
-  packed(leadId: string): string | null {
-    this.view ??= new EventRecords(this.shared());
-    return this.view.packed(this.firstRecord(leadId));
   }
 
   /** The lead's first record in `shared()`'s chains, −1 when it has none. */
