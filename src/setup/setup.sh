@@ -3,7 +3,8 @@
 #   1. system packages: Jupyter (nbconvert, nbclient, ipykernel) and Chromium (figure export, dashboard tests)
 #   2. npm dependencies from the lockfile
 #   3. the tslab (TypeScript) Jupyter kernel, registered for /usr/bin/python3
-#   4. the compiled library in dist/, linked as node_modules/leadstack so notebooks import it by name
+#   4. the compiled library in dist/ (TypeScript, and the WebAssembly kernels of src/wasm), linked as
+#      node_modules/leadstack so notebooks import it by name
 # Options (environment): LEADSTACK_SETUP_PEERS=1 also installs the Python peers used by bench/
 # (scikit-learn, xgboost, imbalanced-learn, pandas).
 set -euo pipefail
@@ -63,7 +64,7 @@ else
 fi
 
 # --- 4. build and link -------------------------------------------------------------------------
-if [ ! -f dist/index.js ] || [ -n "$(find src package.json tsconfig.json -newer dist/index.js -name '*.ts' -o -newer dist/index.js -name '*.json' 2>/dev/null | head -n 1)" ]; then
+if [ ! -f dist/index.js ] || [ ! -f dist/wasm/tree-shap-kernel.wasm ] || [ -n "$(find src package.json tsconfig.json -newer dist/index.js -name '*.ts' -o -newer dist/index.js -name '*.json' 2>/dev/null | head -n 1)" ]; then
   say "building the library"
   npm run --silent build
 else
