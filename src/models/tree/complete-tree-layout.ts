@@ -1,4 +1,5 @@
 import type { TreeTableData } from './tree-table.js';
+import { WASM_MIN_WALKS, WasmTreePredict } from './wasm-tree-predict.js';
 
 /** Deepest trees laid out completely (2^depth leaves each); deeper trees keep the node-table walk. */
 export const MAX_COMPLETE_DEPTH = 10;
@@ -79,9 +80,20 @@ export class CompleteTreeLayout {
     return { feature: this.feature, threshold: this.threshold, missingRight: this.missingRight, leafValue: this.leafValue };
   }
 
-  /** Adds the leaf values of trees [t0, t1) for rows [r0, r1) to `out` (see LeafSums). */
-  accumulate(sums: LeafSums): void {
+  /**
+   * Adds the leaf values of trees [t0, t1) for rows [r0, r1) to `out` (see LeafSums). Enough
+   * walks run as WebAssembly when the kernel is built (the same sums, bit for bit), unless
+   * `kernel` is 'typescript'.
+   */
+  accumulate(sums: LeafSums, kernel: 'auto' | 'typescript' = 'auto'): void {
     const { x, cols, r0, r1, t0, t1, treeColumn } = sums;
+    if (kernel === 'auto' && (r1 - r0) * (t1 - t0) >= WASM_MIN_WALKS) {
+      const wasm = WasmTreePredict.of(this);
+      if (wasm) {
+        wasm.accumulate(sums);
+        return;
+      }
+    }
     const clean = new Int32Array(BLOCK_ROWS);
     const missing = new Int32Array(BLOCK_ROWS);
     for (let b0 = r0; b0 < r1; b0 += BLOCK_ROWS) {
