@@ -49,7 +49,7 @@ export function accumulateBlock(
 ): void {
   const inner = (1 << depth) - 1;
   for (let t = t0; t < t1; t++) {
-    const column = treeColumn ? load<i32>(treeColumn + (<usize>t << 2)) : 0;
+    const column = treeColumn ? load<i32>(treeColumn + ((<usize>t) << 2)) : 0;
     walkClean(t * inner, t * (inner + 1) - inner, x, cols, clean, nClean, out, outCols, column);
     walkMissing(t * inner, t * (inner + 1) - inner, x, cols, missing, nMissing, out, outCols, column);
   }
@@ -65,12 +65,12 @@ export function classify(x: usize, nb: i32, cols: i32, clean: usize, missing: us
   for (let i = 0; i < nb; i++) {
     const row = x + ((<usize>i * <usize>cols) << 3);
     let c = 0;
-    while (c < cols && !isNaN(load<f64>(row + (<usize>c << 3)))) c++;
+    while (c < cols && !isNaN(load<f64>(row + ((<usize>c) << 3)))) c++;
     if (c < cols) {
-      store<i32>(missing + (<usize>nMissing << 2), i);
+      store<i32>(missing + ((<usize>nMissing) << 2), i);
       nMissing++;
     } else {
-      store<i32>(clean + (<usize>nClean << 2), i);
+      store<i32>(clean + ((<usize>nClean) << 2), i);
       nClean++;
     }
   }
@@ -80,28 +80,38 @@ export function classify(x: usize, nb: i32, cols: i32, clean: usize, missing: us
 /** The next slot below `k` for the row at `row`: 2k + 1, plus 1 when its value is above the threshold. */
 function down(nodes: i32, k: i32, row: usize): i32 {
   const o = <usize>(nodes + k);
-  const v = load<f64>(row + (<usize>load<i32>(feature + (o << 2)) << 3));
+  const v = load<f64>(row + ((<usize>load<i32>(feature + (o << 2))) << 3));
   return 2 * k + 1 + i32(v > load<f64>(threshold + (o << 3)));
 }
 
 function addLeaf(out: usize, outCols: i32, column: i32, i: i32, leaf: i32): void {
-  const at = out + (<usize>(i * outCols + column) << 3);
-  store<f64>(at, load<f64>(at) + load<f64>(leafValue + (<usize>leaf << 3)));
+  const at = out + ((<usize>(i * outCols + column)) << 3);
+  store<f64>(at, load<f64>(at) + load<f64>(leafValue + ((<usize>leaf) << 3)));
 }
 
 /** Rows without missing values, eight walks at a time (independent chains of loads). */
-function walkClean(nodes: i32, leaves: i32, x: usize, cols: i32, rows: usize, n: i32, out: usize, outCols: i32, column: i32): void {
-  const rowBytes = <usize>cols << 3;
+function walkClean(
+  nodes: i32,
+  leaves: i32,
+  x: usize,
+  cols: i32,
+  rows: usize,
+  n: i32,
+  out: usize,
+  outCols: i32,
+  column: i32,
+): void {
+  const rowBytes = (<usize>cols) << 3;
   let j = 0;
   for (; j + 8 <= n; j += 8) {
-    const i0 = load<i32>(rows + (<usize>(j + 0) << 2));
-    const i1 = load<i32>(rows + (<usize>(j + 1) << 2));
-    const i2 = load<i32>(rows + (<usize>(j + 2) << 2));
-    const i3 = load<i32>(rows + (<usize>(j + 3) << 2));
-    const i4 = load<i32>(rows + (<usize>(j + 4) << 2));
-    const i5 = load<i32>(rows + (<usize>(j + 5) << 2));
-    const i6 = load<i32>(rows + (<usize>(j + 6) << 2));
-    const i7 = load<i32>(rows + (<usize>(j + 7) << 2));
+    const i0 = load<i32>(rows + ((<usize>(j + 0)) << 2));
+    const i1 = load<i32>(rows + ((<usize>(j + 1)) << 2));
+    const i2 = load<i32>(rows + ((<usize>(j + 2)) << 2));
+    const i3 = load<i32>(rows + ((<usize>(j + 3)) << 2));
+    const i4 = load<i32>(rows + ((<usize>(j + 4)) << 2));
+    const i5 = load<i32>(rows + ((<usize>(j + 5)) << 2));
+    const i6 = load<i32>(rows + ((<usize>(j + 6)) << 2));
+    const i7 = load<i32>(rows + ((<usize>(j + 7)) << 2));
     const a0 = x + <usize>i0 * rowBytes;
     const a1 = x + <usize>i1 * rowBytes;
     const a2 = x + <usize>i2 * rowBytes;
@@ -138,7 +148,7 @@ function walkClean(nodes: i32, leaves: i32, x: usize, cols: i32, rows: usize, n:
     addLeaf(out, outCols, column, i7, leaves + k7);
   }
   for (; j < n; j++) {
-    const i = load<i32>(rows + (<usize>j << 2));
+    const i = load<i32>(rows + ((<usize>j) << 2));
     const a = x + <usize>i * rowBytes;
     let k = 0;
     for (let level = 0; level < depth; level++) k = down(nodes, k, a);
@@ -147,15 +157,25 @@ function walkClean(nodes: i32, leaves: i32, x: usize, cols: i32, rows: usize, n:
 }
 
 /** Rows with a missing value: a NaN goes right where its slot's missing direction says so. */
-function walkMissing(nodes: i32, leaves: i32, x: usize, cols: i32, rows: usize, n: i32, out: usize, outCols: i32, column: i32): void {
-  const rowBytes = <usize>cols << 3;
+function walkMissing(
+  nodes: i32,
+  leaves: i32,
+  x: usize,
+  cols: i32,
+  rows: usize,
+  n: i32,
+  out: usize,
+  outCols: i32,
+  column: i32,
+): void {
+  const rowBytes = (<usize>cols) << 3;
   for (let j = 0; j < n; j++) {
-    const i = load<i32>(rows + (<usize>j << 2));
+    const i = load<i32>(rows + ((<usize>j) << 2));
     const a = x + <usize>i * rowBytes;
     let k = 0;
     for (let level = 0; level < depth; level++) {
       const o = <usize>(nodes + k);
-      const v = load<f64>(a + (<usize>load<i32>(feature + (o << 2)) << 3));
+      const v = load<f64>(a + ((<usize>load<i32>(feature + (o << 2))) << 3));
       const right = v > load<f64>(threshold + (o << 3)) || (isNaN(v) && load<i32>(missingRight + (o << 2)) === 1);
       k = 2 * k + 1 + i32(right);
     }

@@ -1,11 +1,12 @@
 import { Rng } from '../../core/rng.js';
 import { BinMapper } from '../tree/bin-mapper.js';
 import { BinnedDataset, type FeatureLayout, featureBinLookup } from '../tree/binned-dataset.js';
-import { dominantBins, SampledEvaluator } from '../tree/sampled-evaluator.js';
+import { dominantBins, SampledEvaluator, storedCellRanges } from '../tree/sampled-evaluator.js';
 import type { SplitParams } from '../tree/split-finder.js';
 import { TreeGrower } from '../tree/tree-grower.js';
 import type { TreeTable } from '../tree/tree-table.js';
 import { TreeTableBuilder } from '../tree/tree-table-builder.js';
+import { ForestSplitKernel } from '../tree/wasm-forest-split.js';
 import { classWeights } from './class-weight.js';
 
 /**
@@ -51,6 +52,8 @@ export class ForestTreeGrower {
   private readonly skipBins: Int16Array;
   private readonly params: SplitParams;
   private readonly nGrad: number;
+  /** Binary forests: the split search as WebAssembly, with the buffers each tree is grown in. */
+  private readonly kernel: ForestSplitKernel | null;
 
   constructor(task: ForestTask) {
     this.task = task;
@@ -60,6 +63,18 @@ export class ForestTreeGrower {
     this.skipBins = dominantBins(this.data, this.lookups);
     this.nGrad = task.nClasses === 2 ? 1 : task.nClasses;
     this.params = { nGrad: this.nGrad, lambda: 0, alpha: 0, minSamplesLeaf: task.minSamplesLeaf, minHessian: 0 };
+    this.kernel =
+      this.nGrad === 1
+        ? ForestSplitKernel.create({
+            data: this.data,
+            lookups: this.lookups,
+            skipBins: this.skipBins,
+            storedCells: storedCellRanges(this.data, this.lookups, this.skipBins),
+            minSamplesLeaf: this.params.minSamplesLeaf,
+            minHessian: this.params.minHessian,
+            maxFeatures: task.maxFeatures,
+          })
+        : null;
   }
 
   /** Grows the tree whose random stream starts from `seed`; returns it as a one-tree table. */
@@ -68,12 +83,13 @@ export class ForestTreeGrower {
     const n = t.layout.rows;
     const rng = new Rng(seed);
     const counts = bootstrapCounts(rng, n, t.nSamples, t.bootstrap);
-    const weights = new Float64Array(n);
+    const kernel = this.kernel;
+    const weights = kernel ? kernel.weight : new Float64Array(n);
     for (let i = 0; i < n; i++) weights[i] = counts[i] * (t.sampleWeight ? t.sampleWeight[i] : 1);
     const perClass = t.classWeight ?? classWeights('balanced_subsample', t.y, t.nClasses, counts, 'RandomForestClassifier');
     const S = this.nGrad + 2;
     const totals = new Float64Array(S);
-    const rows = new Int32Array(n);
+    const rows = kernel ? kernel.rows : new Int32Array(n);
     const channel = new Int32Array(n);
     let m = 0;
     for (let i = 0; i < n; i++) {
@@ -98,11 +114,12 @@ export class ForestTreeGrower {
         isPure: (s) => this.isPure(s),
       },
       this.lookups,
+      kernel,
     );
     const evaluator = new SampledEvaluator(
       this.data,
       this.params,
-      { maxFeatures: t.maxFeatures, rng, rowWeight: weights, rowChannel: channel, skipBins: this.skipBins },
+      { maxFeatures: t.maxFeatures, rng, rowWeight: weights, rowChannel: channel, skipBins: this.skipBins, kernel },
       this.lookups,
     );
     const root = grower.grow(rows, m, totals, evaluator);

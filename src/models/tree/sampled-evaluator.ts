@@ -2,6 +2,7 @@ import type { Rng } from '../../core/rng.js';
 import { type BinnedDataset, featureBinLookup, NO_SKIP } from './binned-dataset.js';
 import { nodeScore, resetSplit, type SplitParams, scanFeature, splitRecordSize } from './split-finder.js';
 import type { GrowNode, NodeEvaluator, SplitRequest } from './tree-grower.js';
+import type { ForestSplitKernel } from './wasm-forest-split.js';
 
 /** Above this many occupied bins a feature's bins are scanned in order rather than sorted. */
 const SORT_LIMIT = 32;
@@ -16,6 +17,11 @@ export interface SampledEvaluatorOptions {
   rowChannel: Int32Array;
   /** Per feature, the bin a node's histogram fills in from the node's totals instead of its rows, or −1 (see `dominantBins`). */
   skipBins?: Int16Array;
+  /**
+   * Binary forests: the whole split search as WebAssembly, the same splits. `rowWeight` and the
+   * grower's rows must then be the kernel's `weight` and `rows`.
+   */
+  kernel?: ForestSplitKernel | null;
 }
 
 /**
@@ -48,6 +54,25 @@ export function dominantBins(data: BinnedDataset, lookups: readonly Uint8Array[]
 }
 
 /**
+ * Per feature, its group's stored cells [start, end) (the rows not in the group's skipped bin)
+ * when the rows missing from them are all in the feature's skip bin, so that a node's histogram
+ * may read the cells instead of the rows; else null.
+ */
+export function storedCellRanges(
+  data: BinnedDataset,
+  lookups: readonly Uint8Array[],
+  skipBins: Int16Array | undefined,
+): (readonly [number, number] | null)[] {
+  const { layout, sparseStart } = data;
+  return Array.from({ length: layout.nFeatures }, (_, f) => {
+    const g = layout.featureGroup[f];
+    const skipped = layout.groupSkipBin[g];
+    if (!skipBins || skipBins[f] < 0 || skipped === NO_SKIP || lookups[f][skipped] !== skipBins[f]) return null;
+    return [sparseStart[g], sparseStart[g + 1]] as const;
+  });
+}
+
+/**
  * Split finding for random forests: at every node, features are drawn at random (without
  * replacement) until `maxFeatures` features that are not constant in the node have been examined
  * (scikit-learn's rule). Each drawn feature's histogram is built from the node's rows alone and
@@ -61,13 +86,17 @@ export class SampledEvaluator implements NodeEvaluator {
   private readonly params: SplitParams;
   private readonly options: SampledEvaluatorOptions;
   private readonly lookups: Uint8Array[];
-  private readonly order: Int32Array;
+  /** Draw positions moved in the current node's shuffle, stamped with `drawStamp` (see findSplit). */
+  private readonly moved: Int32Array;
+  private readonly movedStamp: Int32Array;
+  private drawStamp = 0;
   private readonly allFeatures: Int32Array;
   private readonly isConstant: Uint8Array;
   /** Binary forests: each row's weight if it is of class 1, else 0. */
   private readonly rowGrad: Float64Array;
   private readonly hist: Float64Array;
   private readonly touched = new Int32Array(256);
+  private readonly kernel: ForestSplitKernel | null;
   private readonly scratch: Float64Array;
   /**
    * Per feature, its group's stored cells (rows not in the skipped bin) when the rows missing
@@ -85,31 +114,55 @@ export class SampledEvaluator implements NodeEvaluator {
     this.options = options;
     const d = data.layout.nFeatures;
     this.lookups = lookups ?? Array.from({ length: d }, (_, j) => featureBinLookup(data.layout, j));
-    this.order = new Int32Array(d);
+    this.moved = new Int32Array(d);
+    this.movedStamp = new Int32Array(d);
     this.allFeatures = Int32Array.from({ length: d }, (_, j) => j);
     this.isConstant = new Uint8Array(d);
     const { rowWeight, rowChannel } = options;
-    this.rowGrad = rowWeight.map((w, r) => (rowChannel[r] === 0 ? w : 0));
+    this.kernel = params.nGrad === 1 ? (options.kernel ?? null) : null;
+    if (this.kernel) {
+      if (rowWeight !== this.kernel.weight)
+        throw new Error('SampledEvaluator: with a kernel, rowWeight must be its weight buffer');
+      this.rowGrad = this.kernel.grad;
+      for (let r = 0; r < rowWeight.length; r++) this.rowGrad[r] = rowChannel[r] === 0 ? rowWeight[r] : 0;
+    } else this.rowGrad = rowWeight.map((w, r) => (rowChannel[r] === 0 ? w : 0));
     this.hist = new Float64Array(256 * (params.nGrad + 2));
     this.scratch = new Float64Array(2 * (params.nGrad + 2));
-    const { layout, sparseStart } = data;
-    const skipBins = options.skipBins;
-    this.storedCells = Array.from({ length: d }, (_, f) => {
-      const g = layout.featureGroup[f];
-      const skipped = layout.groupSkipBin[g];
-      if (!skipBins || skipBins[f] < 0 || skipped === NO_SKIP || this.lookups[f][skipped] !== skipBins[f]) return null;
-      return [sparseStart[g], sparseStart[g + 1]] as const;
-    });
-    this.rowNode = new Int32Array(skipBins ? data.layout.rows : 0);
+    // The kernel has its own tables and buffers.
+    this.storedCells = this.kernel ? [] : storedCellRanges(data, this.lookups, options.skipBins);
+    this.rowNode = new Int32Array(options.skipBins && !this.kernel ? data.layout.rows : 0);
   }
 
   release(_node: GrowNode): void {}
 
   evaluate(requests: SplitRequest[], rows: Int32Array): void {
+    if (this.kernel) {
+      this.evaluateInKernel(this.kernel, requests);
+      return;
+    }
     for (const request of requests) {
       const candidates = request.parent?.candidates ?? this.allFeatures;
       for (const node of request.nodes) node.split = this.findSplit(node, rows, candidates);
       if (request.parent) request.parent.candidates = undefined;
+    }
+  }
+
+  /** `evaluate` through the WebAssembly kernel, which holds the grower's rows (the same splits, drawn from the same stream). */
+  private evaluateInKernel(kernel: ForestSplitKernel, requests: SplitRequest[]): void {
+    const rng = this.options.rng;
+    kernel.takeRng(rng);
+    try {
+      for (const request of requests) {
+        const candidates = request.parent?.candidates ?? this.allFeatures;
+        for (const node of request.nodes) {
+          const found = kernel.findSplit(node.start, node.end, node.totals, nodeScore(node.totals, 0, this.params), candidates);
+          node.split = found.split;
+          node.candidates = found.candidates;
+        }
+        if (request.parent) request.parent.candidates = undefined;
+      }
+    } finally {
+      kernel.returnRng(rng);
     }
   }
 
@@ -124,16 +177,18 @@ export class SampledEvaluator implements NodeEvaluator {
     resetSplit(record);
     const parentScore = nodeScore(node.totals, 0, p);
     const c = candidates.length;
-    const order = this.order;
-    order.set(candidates);
+    // A Fisher–Yates shuffle of the candidates, drawn only as far as needed: position p holds
+    // `moved[p]` when stamped for this node, else `candidates[p]` (no copy of all candidates).
+    const { moved, movedStamp } = this;
+    const stamp = ++this.drawStamp;
     const rng = this.options.rng;
     let constants = 0;
     let examined = 0;
     for (let k = 0; k < c && examined < this.options.maxFeatures; k++) {
       const pick = k + rng.int(c - k);
-      const f = order[pick];
-      order[pick] = order[k];
-      order[k] = f;
+      const f = movedStamp[pick] === stamp ? moved[pick] : candidates[pick];
+      moved[pick] = movedStamp[k] === stamp ? moved[k] : candidates[k];
+      movedStamp[pick] = stamp;
       if (this.scanNodeFeature(node, rows, f, parentScore, record)) examined++;
       else {
         this.isConstant[f] = 1;

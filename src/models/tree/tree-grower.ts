@@ -50,6 +50,15 @@ export interface GrowthLimits {
 }
 
 /**
+ * Partitions a node's rows in place (stable), as `applySplit` does, where they live elsewhere
+ * (a WebAssembly kernel's memory): the rows going left by feature f's split at `bin` first;
+ * returns where the right ones start.
+ */
+export interface RowPartitioner {
+  partition(f: number, bin: number, defaultLeft: number, start: number, end: number): number;
+}
+
+/**
  * Grows one tree over a binned dataset, depth-wise (level by level, so a whole level's
  * histograms are built in one pass across threads) or best-first when `maxLeaves` is set.
  * Rows are partitioned in place in `rows`, so each leaf ends up holding a contiguous range.
@@ -62,13 +71,25 @@ export class TreeGrower {
   private readonly goLeft = new Uint8Array(256);
   private scratch: Int32Array;
 
-  /** `lookups` (group bin → feature bin per feature) can be shared between growers. */
-  constructor(data: BinnedDataset, params: SplitParams, limits: GrowthLimits, lookups?: Uint8Array[]) {
+  private readonly partitioner: RowPartitioner | null;
+
+  /**
+   * `lookups` (group bin → feature bin per feature) can be shared between growers; a `partitioner`
+   * partitions the rows instead of this grower (it must hold the same rows as `grow` is given).
+   */
+  constructor(
+    data: BinnedDataset,
+    params: SplitParams,
+    limits: GrowthLimits,
+    lookups?: Uint8Array[],
+    partitioner: RowPartitioner | null = null,
+  ) {
     this.data = data;
+    this.partitioner = partitioner;
     this.params = params;
     this.limits = limits;
     this.lookups = lookups ?? Array.from({ length: data.layout.nFeatures }, (_, j) => featureBinLookup(data.layout, j));
-    this.scratch = new Int32Array(data.layout.rows);
+    this.scratch = new Int32Array(partitioner ? 0 : data.layout.rows);
   }
 
   /** Grows a tree over rows[0..count) whose sums are `totals`; returns the root. */
@@ -152,7 +173,8 @@ export class TreeGrower {
     const scratch = this.scratch;
     let l = node.start;
     let r = 0;
-    if (node.end - node.start < DIRECT_SIDE_ROWS) {
+    if (this.partitioner) l = this.partitioner.partition(j, bin, defaultLeft, node.start, node.end);
+    else if (node.end - node.start < DIRECT_SIDE_ROWS) {
       // A small node (most nodes of fully grown trees): each row's side from its bin, no table.
       for (let i = node.start; i < node.end; i++) {
         const row = rows[i];
@@ -172,7 +194,7 @@ export class TreeGrower {
         else scratch[r++] = row;
       }
     }
-    rows.set(scratch.subarray(0, r), l);
+    if (r > 0) rows.set(scratch.subarray(0, r), l);
     const S = this.params.nGrad + 2;
     const leftTotals = split.slice(SPLIT_LEFT, SPLIT_LEFT + S);
     const rightTotals = new Float64Array(S);

@@ -10,7 +10,9 @@ import { WASM_MIN_WALKS } from './wasm-tree-predict.js';
 /** Rows on the thresholds' grid, a share of cells missing. */
 function randomRows(seed: number, rows: number, cols: number, missing: number): Float64Array {
   const rng = new Rng(seed);
-  return Float64Array.from({ length: rows * cols }, () => (rng.next() < missing ? Number.NaN : Math.round(rng.next() * 10) / 4 - 1.25));
+  return Float64Array.from({ length: rows * cols }, () =>
+    rng.next() < missing ? Number.NaN : Math.round(rng.next() * 10) / 4 - 1.25,
+  );
 }
 
 /** The same call through the WebAssembly kernel and through the TypeScript walks, into sums that already hold values. */

@@ -102,7 +102,19 @@ export class WasmTreePredict {
       const o0 = (b0 - outRow0) * outCols;
       this.out.set(out.subarray(o0, o0 + nb * outCols));
       const nClean = kernel.classify(this.xAt, nb, cols, this.cleanAt, this.missingAt);
-      kernel.accumulateBlock(t0, t1, this.xAt, cols, this.cleanAt, nClean, this.missingAt, nb - nClean, this.outAt, outCols, columnAt);
+      kernel.accumulateBlock(
+        t0,
+        t1,
+        this.xAt,
+        cols,
+        this.cleanAt,
+        nClean,
+        this.missingAt,
+        nb - nClean,
+        this.outAt,
+        outCols,
+        columnAt,
+      );
       out.set(this.out.subarray(0, nb * outCols), o0);
     }
   }
