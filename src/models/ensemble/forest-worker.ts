@@ -1,6 +1,7 @@
 /**
- * Forest worker thread: takes a fit's task, then grows the trees it claims from the fit's shared
- * counter (one at a time, so threads stay busy) and posts them back as flat node arrays.
+ * Forest worker thread: takes a fit's task, grows the trees it claims from the fit's shared
+ * counter (one at a time, so threads stay busy) and posts them back as flat node arrays; drops
+ * the task when the fit ends, and waits idle for the next fit.
  */
 import { parentPort } from 'node:worker_threads';
 import type { ForestRequest } from './forest-pool.js';
@@ -9,6 +10,10 @@ import { ForestTreeGrower } from './forest-tree.js';
 let fit: { grower: ForestTreeGrower; seeds: Uint32Array; counter: Int32Array } | null = null;
 
 parentPort?.on('message', (message: ForestRequest) => {
+  if (message === 'release') {
+    fit = null;
+    return;
+  }
   if ('task' in message) {
     fit = { grower: new ForestTreeGrower(message.task), seeds: message.seeds, counter: message.counter };
     return;

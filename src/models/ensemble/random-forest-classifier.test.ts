@@ -165,8 +165,8 @@ test('RandomForestClassifier: worker-thread training builds the bit-identical fo
   const threaded = await new RandomForestClassifier({ ...params, nThreads: 2 }).fit(big.X, big.y);
   assert.deepEqual(threaded.toJSON().state, single.toJSON().state);
   sameArray(threaded.predictProba(big.X), single.predictProba(big.X), 'threaded predictions');
-  // A fit on other data (enough trees that the worker grows some), then this one again: each
-  // fit's thread gets that fit's task.
+  // The worker goes back to the idle list: a fit on other data (enough trees that the worker grows
+  // some), then this one again, through the same thread.
   const other = makeSyntheticLeads({ rows: 5000, seed: 10, numeric: 10, categorical: 6, levels: 5 });
   const more = { ...params, nEstimators: 60 };
   const otherSingle = await new RandomForestClassifier({ ...more, nThreads: 1 }).fit(other.X, other.y);
