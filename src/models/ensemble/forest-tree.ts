@@ -52,6 +52,8 @@ export class ForestTreeGrower {
   private readonly skipBins: Int16Array;
   private readonly params: SplitParams;
   private readonly nGrad: number;
+  /** Gradient channel of each row: its class (multi-class); binary: 0 for class 1, −1 for class 0. */
+  private readonly channel: Int32Array;
   /** Binary forests: the split search as WebAssembly, with the buffers each tree is grown in. */
   private readonly kernel: ForestSplitKernel | null;
 
@@ -63,6 +65,7 @@ export class ForestTreeGrower {
     this.skipBins = dominantBins(this.data, this.lookups);
     this.nGrad = task.nClasses === 2 ? 1 : task.nClasses;
     this.params = { nGrad: this.nGrad, lambda: 0, alpha: 0, minSamplesLeaf: task.minSamplesLeaf, minHessian: 0 };
+    this.channel = Int32Array.from(task.y, (c) => (this.nGrad === 1 ? (c === 1 ? 0 : -1) : c));
     this.kernel =
       this.nGrad === 1
         ? ForestSplitKernel.create({
@@ -90,11 +93,10 @@ export class ForestTreeGrower {
     const S = this.nGrad + 2;
     const totals = new Float64Array(S);
     const rows = kernel ? kernel.rows : new Int32Array(n);
-    const channel = new Int32Array(n);
+    const channel = this.channel;
     let m = 0;
     for (let i = 0; i < n; i++) {
       weights[i] *= perClass[t.y[i]];
-      channel[i] = this.nGrad === 1 ? (t.y[i] === 1 ? 0 : -1) : t.y[i];
       if (!(weights[i] > 0)) continue;
       rows[m++] = i;
       if (channel[i] >= 0) totals[channel[i]] += weights[i];

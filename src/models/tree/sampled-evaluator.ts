@@ -155,9 +155,8 @@ export class SampledEvaluator implements NodeEvaluator {
       for (const request of requests) {
         const candidates = request.parent?.candidates ?? this.allFeatures;
         for (const node of request.nodes) {
-          const found = kernel.findSplit(node.start, node.end, node.totals, nodeScore(node.totals, 0, this.params), candidates);
-          node.split = found.split;
-          node.candidates = found.candidates;
+          node.split = kernel.findSplit(node.start, node.end, node.totals, nodeScore(node.totals, 0, this.params), candidates);
+          node.candidates = kernel.keptCandidates;
         }
         if (request.parent) request.parent.candidates = undefined;
       }

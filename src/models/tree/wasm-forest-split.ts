@@ -48,6 +48,10 @@ export class ForestSplitKernel {
   private readonly kept: Int32Array;
   private readonly record: Float64Array;
   private readonly rngState: Int32Array;
+  /** The candidates last copied in (candidate lists are never changed once made). */
+  private lastCandidates: Int32Array | null = null;
+  /** The children's candidates after `findSplit`: its own list when none was found constant. */
+  keptCandidates: Int32Array = new Int32Array(0);
 
   /** Null when the kernel has not been built. */
   static create(setup: ForestSplitSetup): ForestSplitKernel | null {
@@ -118,22 +122,19 @@ export class ForestSplitKernel {
   }
 
   /**
-   * The best split of the node rows[start..end) with `totals` among `candidates` (see
-   * SampledEvaluator.findSplit): the split record, or null; and the children's candidates.
+   * Finds the best split of the node rows[start..end) with `totals` among `candidates` (see
+   * SampledEvaluator.findSplit): returns its split record, or null; `keptCandidates` is then the
+   * children's candidates.
    */
-  findSplit(
-    start: number,
-    end: number,
-    totals: Float64Array,
-    parentScore: number,
-    candidates: Int32Array,
-  ): { split: Float64Array | null; candidates: Int32Array } {
-    this.candidates.set(candidates);
+  findSplit(start: number, end: number, totals: Float64Array, parentScore: number, candidates: Int32Array): Float64Array | null {
+    // Siblings share their parent's candidates: copied in once for both.
+    if (candidates !== this.lastCandidates) {
+      this.candidates.set(candidates);
+      this.lastCandidates = candidates;
+    }
     const kept = this.kernel.findSplit(start, end, totals[0], totals[1], totals[2], parentScore, candidates.length);
-    return {
-      split: this.record[1] >= 0 ? this.record.slice() : null,
-      candidates: kept < 0 ? candidates : this.kept.slice(0, kept),
-    };
+    this.keptCandidates = kept < 0 ? candidates : this.kept.slice(0, kept);
+    return this.record[1] >= 0 ? this.record.slice() : null;
   }
 
   /**
