@@ -14,14 +14,17 @@ export class TreeTableBuilder {
   private readonly nOutputs: number;
   private readonly hessianChannel: number;
   private treeStart: number[] = [0];
-  private feature: number[] = [];
-  private threshold: number[] = [];
-  private defaultLeft: number[] = [];
-  private left: number[] = [];
-  private right: number[] = [];
-  private value: number[] = [];
-  private cover: number[] = [];
-  private gain: number[] = [];
+  /** Nodes written so far; the arrays below have room for `capacity`. */
+  private size = 0;
+  private capacity = 0;
+  private feature = new Int32Array(0);
+  private threshold = new Float64Array(0);
+  private defaultLeft = new Uint8Array(0);
+  private left = new Int32Array(0);
+  private right = new Int32Array(0);
+  private value = new Float64Array(0);
+  private cover = new Float64Array(0);
+  private gain = new Float64Array(0);
   private readonly leafScratch: Float64Array;
 
   constructor(nOutputs: number, hessianChannel: number) {
@@ -36,26 +39,23 @@ export class TreeTableBuilder {
 
   /** Appends a tree; `thresholdOf(feature, bin)` turns a bin split into a raw-value threshold. */
   addTree(root: GrowNode, thresholdOf: (feature: number, bin: number) => number, leafValue: LeafValueFn): void {
+    this.reserve(this.size + countNodes(root));
     this.addNode(root, thresholdOf, leafValue);
-    this.treeStart.push(this.feature.length);
+    this.treeStart.push(this.size);
   }
 
   private addNode(node: GrowNode, thresholdOf: (feature: number, bin: number) => number, leafValue: LeafValueFn): number {
-    const id = this.feature.length;
-    this.feature.push(-1);
-    this.threshold.push(0);
-    this.defaultLeft.push(0);
-    this.left.push(-1);
-    this.right.push(-1);
-    this.cover.push(0);
-    this.gain.push(0);
+    const id = this.size++;
+    const K = this.nOutputs;
     if (!node.left || !node.right || !node.split) {
+      this.feature[id] = -1;
+      this.left[id] = -1;
+      this.right[id] = -1;
       leafValue(node, this.leafScratch, 0);
-      for (let o = 0; o < this.nOutputs; o++) this.value.push(this.leafScratch[o]);
+      for (let o = 0; o < K; o++) this.value[id * K + o] = this.leafScratch[o];
       this.cover[id] = node.totals[this.hessianChannel];
       return id;
     }
-    for (let o = 0; o < this.nOutputs; o++) this.value.push(0);
     const split = node.split;
     const f = split[SPLIT_FEATURE];
     this.feature[id] = f;
@@ -70,20 +70,45 @@ export class TreeTableBuilder {
     return id;
   }
 
+  /** Room for `nodes` nodes (grown geometrically; new entries are 0). */
+  private reserve(nodes: number): void {
+    if (nodes <= this.capacity) return;
+    const capacity = Math.max(nodes, 2 * this.capacity);
+    const grow = <T extends Int32Array | Float64Array | Uint8Array>(a: T, make: (n: number) => T, width = 1): T => {
+      const b = make(capacity * width);
+      b.set(a.subarray(0, this.size * width));
+      return b;
+    };
+    this.feature = grow(this.feature, (n) => new Int32Array(n));
+    this.threshold = grow(this.threshold, (n) => new Float64Array(n));
+    this.defaultLeft = grow(this.defaultLeft, (n) => new Uint8Array(n));
+    this.left = grow(this.left, (n) => new Int32Array(n));
+    this.right = grow(this.right, (n) => new Int32Array(n));
+    this.value = grow(this.value, (n) => new Float64Array(n), this.nOutputs);
+    this.cover = grow(this.cover, (n) => new Float64Array(n));
+    this.gain = grow(this.gain, (n) => new Float64Array(n));
+    this.capacity = capacity;
+  }
+
   build(): TreeTable {
+    const n = this.size;
     return new TreeTable({
       nOutputs: this.nOutputs,
       treeStart: Int32Array.from(this.treeStart),
-      feature: Int32Array.from(this.feature),
-      threshold: Float64Array.from(this.threshold),
-      defaultLeft: Uint8Array.from(this.defaultLeft),
-      left: Int32Array.from(this.left),
-      right: Int32Array.from(this.right),
-      value: Float64Array.from(this.value),
-      cover: Float64Array.from(this.cover),
-      gain: Float64Array.from(this.gain),
+      feature: this.feature.slice(0, n),
+      threshold: this.threshold.slice(0, n),
+      defaultLeft: this.defaultLeft.slice(0, n),
+      left: this.left.slice(0, n),
+      right: this.right.slice(0, n),
+      value: this.value.slice(0, n * this.nOutputs),
+      cover: this.cover.slice(0, n),
+      gain: this.gain.slice(0, n),
     });
   }
+}
+
+function countNodes(node: GrowNode): number {
+  return node.left && node.right && node.split ? 1 + countNodes(node.left) + countNodes(node.right) : 1;
 }
 
 /** Leaf of a grown (not yet frozen) tree reached by the row at `rowData[base..]`, walking raw-value thresholds. */
