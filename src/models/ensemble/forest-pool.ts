@@ -1,6 +1,6 @@
 import type { Worker } from 'node:worker_threads';
 import { borrowWorker, giveBack, prestartWorkers } from '../tree/idle-workers.js';
-import { TreeTable, type TreeTableData } from '../tree/tree-table.js';
+import type { TreeTableData } from '../tree/tree-table.js';
 import { workerUrl } from '../tree/worker-url.js';
 import type { ForestTask, ForestTreeGrower } from './forest-tree.js';
 
@@ -43,8 +43,8 @@ export class ForestPool {
     return new ForestPool(workers, counter);
   }
 
-  /** Grows trees [from, to) with the workers and `local` on this thread; fills `tables`. */
-  async run(from: number, to: number, seeds: Uint32Array, local: ForestTreeGrower, tables: TreeTable[]): Promise<void> {
+  /** Grows trees [from, to) with the workers and `local` on this thread; fills `tables` (one-tree table data). */
+  async run(from: number, to: number, seeds: Uint32Array, local: ForestTreeGrower, tables: TreeTableData[]): Promise<void> {
     Atomics.store(this.counter, 0, from);
     const replies = this.workers.map(
       (worker) =>
@@ -58,7 +58,7 @@ export class ForestPool {
       for (let t = Atomics.add(this.counter, 0, 1); t < to; t = Atomics.add(this.counter, 0, 1)) tables[t] = local.grow(seeds[t]);
       for (const reply of await Promise.all(replies)) {
         if ('error' in reply) throw new Error(`forest worker failed: ${reply.error}`);
-        for (const tree of reply.trees) tables[tree.index] = new TreeTable(tree.data);
+        for (const tree of reply.trees) tables[tree.index] = tree.data;
       }
     } catch (error) {
       this.failed = true;

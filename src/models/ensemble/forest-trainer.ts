@@ -4,7 +4,7 @@ import type { Matrix } from '../../core/matrix.js';
 import { Rng } from '../../core/rng.js';
 import { BinMapper } from '../tree/bin-mapper.js';
 import { BinnedDataset } from '../tree/binned-dataset.js';
-import { TreeTable } from '../tree/tree-table.js';
+import { TreeTable, type TreeTableData } from '../tree/tree-table.js';
 import { classWeights } from './class-weight.js';
 import { ForestPool } from './forest-pool.js';
 import { bootstrapCounts, type ForestTask, ForestTreeGrower } from './forest-tree.js';
@@ -68,7 +68,7 @@ export async function trainForest(input: ForestInput): Promise<ForestResult> {
   const seeds = Uint32Array.from({ length: p.nEstimators }, () => rng.nextUint32());
   const local = new ForestTreeGrower(task);
   const pool = threads > 1 ? ForestPool.start(task, seeds, threads - 1) : null;
-  const tables: TreeTable[] = new Array(p.nEstimators);
+  const tables: TreeTableData[] = new Array(p.nEstimators);
   const monitor = new ForestMonitor(input, task);
   const batch = input.callbacks.length > 0 || input.signal ? Math.max(8, 4 * threads) : p.nEstimators;
   let kept = p.nEstimators;
@@ -92,7 +92,8 @@ export async function trainForest(input: ForestInput): Promise<ForestResult> {
   let oob = monitor.oob;
   if (p.oobScore && !oob) {
     oob = new OutOfBag(X, input.nClasses);
-    for (let t = 0; t < kept; t++) oob.add(tables[t], bootstrapCounts(new Rng(seeds[t]), n, task.nSamples, task.bootstrap));
+    for (let t = 0; t < kept; t++)
+      oob.add(new TreeTable(tables[t]), bootstrapCounts(new Rng(seeds[t]), n, task.nSamples, task.bootstrap));
   }
   return { table: TreeTable.concat(tables.slice(0, kept)), oob };
 }
@@ -113,8 +114,9 @@ class ForestMonitor {
     this.validSum = active && input.valid ? new Float64Array(input.valid.X.rows * K) : null;
   }
 
-  afterTree(t: number, table: TreeTable, seed: number): void | 'stop' {
+  afterTree(t: number, tree: TreeTableData, seed: number): void | 'stop' {
     if (this.input.callbacks.length === 0) return;
+    const table = new TreeTable(tree);
     const logs: IterationLogs = {};
     if (this.oob) {
       this.oob.add(table, bootstrapCounts(new Rng(seed), this.task.layout.rows, this.task.nSamples, this.task.bootstrap));

@@ -4,7 +4,7 @@ import { BinnedDataset, type FeatureLayout, featureBinLookup } from '../tree/bin
 import { dominantBins, SampledEvaluator, storedCellRanges } from '../tree/sampled-evaluator.js';
 import type { SplitParams } from '../tree/split-finder.js';
 import { TreeGrower } from '../tree/tree-grower.js';
-import type { TreeTable } from '../tree/tree-table.js';
+import type { TreeTableData } from '../tree/tree-table.js';
 import { TreeTableBuilder } from '../tree/tree-table-builder.js';
 import { ForestSplitKernel } from '../tree/wasm-forest-split.js';
 import { classWeights } from './class-weight.js';
@@ -80,8 +80,8 @@ export class ForestTreeGrower {
         : null;
   }
 
-  /** Grows the tree whose random stream starts from `seed`; returns it as a one-tree table. */
-  grow(seed: number): TreeTable {
+  /** Grows the tree whose random stream starts from `seed`; returns it as one-tree table data. */
+  grow(seed: number): TreeTableData {
     const t = this.task;
     const n = t.layout.rows;
     const rng = new Rng(seed);
@@ -136,7 +136,7 @@ export class ForestTreeGrower {
         for (let k = 0; k < this.nGrad; k++) out[at + k] = h > 0 ? Math.min(Math.max(leaf.totals[k] / h, 0), 1) : 0;
       },
     );
-    return builder.build();
+    return builder.data();
   }
 
   /** A node holding (nearly) one class only. */

@@ -24,7 +24,7 @@ parentPort?.on('message', (message: ForestRequest) => {
     if (!fit) throw new Error('no forest task was given');
     const { grower, seeds, counter } = fit;
     for (let t = Atomics.add(counter, 0, 1); t < message.to; t = Atomics.add(counter, 0, 1)) {
-      const data = grower.grow(seeds[t]).data;
+      const data = grower.grow(seeds[t]);
       trees.push({ index: t, data });
       for (const value of Object.values(data)) if (ArrayBuffer.isView(value)) transfer.push(value.buffer as ArrayBuffer);
     }

@@ -1,6 +1,6 @@
 import { SPLIT_BIN, SPLIT_DEFAULT_LEFT, SPLIT_FEATURE, SPLIT_GAIN } from './split-finder.js';
 import type { GrowNode } from './tree-grower.js';
-import { TreeTable } from './tree-table.js';
+import { TreeTable, type TreeTableData } from './tree-table.js';
 
 /** Writes a leaf's nOutputs values at `out[at..]`. */
 export type LeafValueFn = (leaf: GrowNode, out: Float64Array, at: number) => void;
@@ -91,8 +91,13 @@ export class TreeTableBuilder {
   }
 
   build(): TreeTable {
+    return new TreeTable(this.data());
+  }
+
+  /** The trees as table data (no lookup structures built: for trees that are to be joined first). */
+  data(): TreeTableData {
     const n = this.size;
-    return new TreeTable({
+    return {
       nOutputs: this.nOutputs,
       treeStart: Int32Array.from(this.treeStart),
       feature: this.feature.slice(0, n),
@@ -103,7 +108,7 @@ export class TreeTableBuilder {
       value: this.value.slice(0, n * this.nOutputs),
       cover: this.cover.slice(0, n),
       gain: this.gain.slice(0, n),
-    });
+    };
   }
 }
 

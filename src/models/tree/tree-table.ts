@@ -159,15 +159,16 @@ export class TreeTable {
     });
   }
 
-  /** The trees of several tables, in order, as one table (all with the same number of outputs). */
-  static concat(tables: readonly TreeTable[]): TreeTable {
-    const nOutputs = tables[0]?.data.nOutputs ?? 1;
+  /** The trees of several tables (or their data), in order, as one table (all with the same number of outputs). */
+  static concat(tables: readonly (TreeTable | TreeTableData)[]): TreeTable {
+    const parts = tables.map((table) => (table instanceof TreeTable ? table.data : table));
+    const nOutputs = parts[0]?.nOutputs ?? 1;
     let nodes = 0;
     let trees = 0;
-    for (const table of tables) {
-      if (table.data.nOutputs !== nOutputs) throw new Error('TreeTable.concat: tables with different numbers of outputs');
-      nodes += table.data.feature.length;
-      trees += table.nTrees;
+    for (const d of parts) {
+      if (d.nOutputs !== nOutputs) throw new Error('TreeTable.concat: tables with different numbers of outputs');
+      nodes += d.feature.length;
+      trees += d.treeStart.length - 1;
     }
     const out: TreeTableData = {
       nOutputs,
@@ -183,9 +184,8 @@ export class TreeTable {
     };
     let at = 0;
     let t = 0;
-    for (const table of tables) {
-      const d = table.data;
-      for (let k = 0; k < table.nTrees; k++) out.treeStart[t++] = at + d.treeStart[k];
+    for (const d of parts) {
+      for (let k = 0; k < d.treeStart.length - 1; k++) out.treeStart[t++] = at + d.treeStart[k];
       out.feature.set(d.feature, at);
       out.threshold.set(d.threshold, at);
       out.defaultLeft.set(d.defaultLeft, at);
