@@ -76,6 +76,9 @@ export class ForestTreeGrower {
             minSamplesLeaf: this.params.minSamplesLeaf,
             minHessian: this.params.minHessian,
             maxFeatures: task.maxFeatures,
+            upper: task.upper,
+            maxDepth: task.maxDepth,
+            minSamplesSplit: task.minSamplesSplit,
           })
         : null;
   }
@@ -87,12 +90,12 @@ export class ForestTreeGrower {
     const rng = new Rng(seed);
     const counts = bootstrapCounts(rng, n, t.nSamples, t.bootstrap);
     const kernel = this.kernel;
-    const weights = kernel ? kernel.weight : new Float64Array(n);
+    let weights = kernel ? kernel.weight : new Float64Array(n);
     for (let i = 0; i < n; i++) weights[i] = counts[i] * (t.sampleWeight ? t.sampleWeight[i] : 1);
     const perClass = t.classWeight ?? classWeights('balanced_subsample', t.y, t.nClasses, counts, 'RandomForestClassifier');
     const S = this.nGrad + 2;
     const totals = new Float64Array(S);
-    const rows = kernel ? kernel.rows : new Int32Array(n);
+    let rows = kernel ? kernel.rows : new Int32Array(n);
     const channel = this.channel;
     let m = 0;
     for (let i = 0; i < n; i++) {
@@ -104,6 +107,20 @@ export class ForestTreeGrower {
     }
     totals[this.nGrad + 1] = m;
     const H = totals[this.nGrad];
+    // scikit-learn: W_node · Δgini / W_root ≥ minImpurityDecrease; binary gain is half of W_node · Δgini.
+    const minGain = Math.max((t.minImpurityDecrease * H) / (this.nGrad === 1 ? 2 : 1), 1e-12 * H);
+    if (kernel && t.maxLeaves === null) {
+      // The whole tree in the kernel (depth-wise growth): the same tree as below.
+      const grad = kernel.grad;
+      for (let i = 0; i < n; i++) grad[i] = channel[i] === 0 ? weights[i] : 0;
+      const tree = kernel.growTree(m, totals, minGain, rng);
+      if (tree) return tree;
+      // The kernel ran out of memory: the same tree from the same random state, grown below.
+      weights = kernel.weight;
+      rows = kernel.rows;
+      m = 0;
+      for (let i = 0; i < n; i++) if (weights[i] > 0) rows[m++] = i;
+    }
     const grower = new TreeGrower(
       this.data,
       this.params,
@@ -111,8 +128,7 @@ export class ForestTreeGrower {
         maxDepth: t.maxDepth,
         maxLeaves: t.maxLeaves,
         minSamplesSplit: t.minSamplesSplit,
-        // scikit-learn: W_node · Δgini / W_root ≥ minImpurityDecrease; binary gain is half of W_node · Δgini.
-        minGain: Math.max((t.minImpurityDecrease * H) / (this.nGrad === 1 ? 2 : 1), 1e-12 * H),
+        minGain,
         isPure: (s) => this.isPure(s),
       },
       this.lookups,

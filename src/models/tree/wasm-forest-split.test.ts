@@ -8,7 +8,8 @@ import { BinMapper } from './bin-mapper.js';
 import { BinnedDataset, featureBinLookup } from './binned-dataset.js';
 import { dominantBins, SampledEvaluator, storedCellRanges } from './sampled-evaluator.js';
 import type { SplitParams } from './split-finder.js';
-import { type GrowNode, TreeGrower } from './tree-grower.js';
+import { TreeGrower } from './tree-grower.js';
+import { TreeTableBuilder } from './tree-table-builder.js';
 import { ForestSplitKernel } from './wasm-forest-split.js';
 
 /** A numeric column, a 4-level one-hot block, a mostly-zero count, a mostly-missing column and a coarse one with ties. */
@@ -28,10 +29,16 @@ function mixedData(n: number, seed: number) {
   return { X, y };
 }
 
-/** Every node of a grown tree: its rows, totals and split, depth first. */
-function describe(node: GrowNode): unknown[] {
-  const here = [node.start, node.end, Array.from(node.totals), node.split ? Array.from(node.split) : null];
-  return node.left && node.right ? [here, describe(node.left), describe(node.right)] : [here];
+/** Many binary columns (one-hot like, 2–30% ones), the label driven by a few. */
+function wideData(n: number, d: number, seed: number) {
+  const rng = new Rng(seed);
+  const X = new Matrix(n, d);
+  const y = new Int32Array(n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < d; j++) X.set(i, j, rng.bernoulli(0.02 + (0.28 * j) / d) ? 1 : 0);
+    y[i] = rng.bernoulli(X.get(i, 3) + X.get(i, d - 1) > 0 ? 0.6 : 0.2) ? 1 : 0;
+  }
+  return { X, y };
 }
 
 interface GrowSettings {
@@ -39,28 +46,43 @@ interface GrowSettings {
   minSamplesLeaf: number;
   skip: boolean;
   maxLeaves: number | null;
+  maxDepth: number | null;
+  minSamplesSplit: number;
   seed: number;
+  /** The kernel's first room for candidate lists (small: its memory must grow while a tree grows). */
+  arenaBytes?: number;
 }
 
-/** Grows one bootstrapped binary tree with the TypeScript search or with the kernel; returns it and the next random draw. */
-function growTree(data: BinnedDataset, y: Int32Array, s: GrowSettings, useKernel: boolean): { tree: unknown[]; next: number } {
+type Mode = 'typescript' | 'kernel search' | 'kernel tree';
+
+/**
+ * Grows one bootstrapped binary tree as a forest does: the TypeScript search and grower, the
+ * kernel's search under the TypeScript grower, or the kernel's whole-tree growth. Returns its
+ * table data and the next random draw.
+ */
+function growTree(data: BinnedDataset, mapper: BinMapper, y: Int32Array, s: GrowSettings, mode: Mode) {
   const d = data.layout.nFeatures;
   const n = data.layout.rows;
   const lookups = Array.from({ length: d }, (_, j) => featureBinLookup(data.layout, j));
   const skipBins = s.skip ? dominantBins(data, lookups) : undefined;
   const params: SplitParams = { nGrad: 1, lambda: 0, alpha: 0, minSamplesLeaf: s.minSamplesLeaf, minHessian: 0 };
-  const kernel = useKernel
-    ? ForestSplitKernel.create({
-        data,
-        lookups,
-        skipBins: skipBins ?? new Int16Array(d).fill(-1),
-        storedCells: storedCellRanges(data, lookups, skipBins),
-        minSamplesLeaf: s.minSamplesLeaf,
-        minHessian: 0,
-        maxFeatures: s.maxFeatures,
-      })
-    : null;
-  if (useKernel) assert.ok(kernel, 'kernel built');
+  const kernel =
+    mode === 'typescript'
+      ? null
+      : ForestSplitKernel.create({
+          data,
+          lookups,
+          skipBins: skipBins ?? new Int16Array(d).fill(-1),
+          storedCells: storedCellRanges(data, lookups, skipBins),
+          upper: mapper.upper,
+          minSamplesLeaf: s.minSamplesLeaf,
+          minHessian: 0,
+          maxFeatures: s.maxFeatures,
+          maxDepth: s.maxDepth,
+          minSamplesSplit: s.minSamplesSplit,
+          arenaBytes: s.arenaBytes,
+        });
+  if (mode !== 'typescript') assert.ok(kernel, 'kernel built');
   const rng = new Rng(s.seed);
   // A bootstrap: some rows out (weight 0), some twice or more.
   const weights = kernel ? kernel.weight : new Float64Array(n);
@@ -78,13 +100,17 @@ function growTree(data: BinnedDataset, y: Int32Array, s: GrowSettings, useKernel
     totals[1] += weights[i];
   }
   totals[2] = m;
-  const grower = new TreeGrower(
-    data,
-    params,
-    { maxDepth: null, maxLeaves: s.maxLeaves, minSamplesSplit: 2, minGain: 1e-12 * totals[1] },
-    lookups,
-    kernel,
-  );
+  const minGain = 1e-12 * totals[1];
+  if (mode === 'kernel tree') {
+    for (let i = 0; i < n; i++) kernel!.grad[i] = channel[i] === 0 ? weights[i] : 0;
+    const before = kernel!.memoryBytes;
+    const table = kernel!.growTree(m, totals, minGain, rng);
+    assert.ok(table, 'kernel grew the tree');
+    return { table, next: rng.next(), grew: kernel!.memoryBytes > before };
+  }
+  const isPure = (t: Float64Array) => t[0] <= 1e-9 * t[1] || t[1] - t[0] <= 1e-9 * t[1];
+  const limits = { maxDepth: s.maxDepth, maxLeaves: s.maxLeaves, minSamplesSplit: s.minSamplesSplit, minGain, isPure };
+  const grower = new TreeGrower(data, params, limits, lookups, kernel);
   const evaluator = new SampledEvaluator(
     data,
     params,
@@ -92,33 +118,66 @@ function growTree(data: BinnedDataset, y: Int32Array, s: GrowSettings, useKernel
     lookups,
   );
   const root = grower.grow(rows, m, totals, evaluator);
-  return { tree: describe(root), next: rng.next() };
+  const builder = new TreeTableBuilder(1, 1);
+  builder.addTree(
+    root,
+    (f, bin) => mapper.threshold(f, bin),
+    (leaf, out, at) => {
+      const h = leaf.totals[1];
+      out[at] = h > 0 ? Math.min(Math.max(leaf.totals[0] / h, 0), 1) : 0;
+    },
+  );
+  return { table: builder.data(), next: rng.next(), grew: false };
 }
 
 test('the forest split WebAssembly kernel is built', () => {
   assert.ok(existsSync(wasmPath('forest-split-kernel.wasm')), `${wasmPath('forest-split-kernel.wasm')}: run npm run build`);
 });
 
-test('the forest split kernel grows the same trees as the TypeScript search, and leaves the random stream where it does', () => {
+test('the forest split kernel grows the same trees as the TypeScript search and grower, and leaves the random stream where they do', () => {
   const { X, y } = mixedData(5000, 3);
-  const bundled = BinnedDataset.build(X, BinMapper.fit(X), { bundle: true });
-  const plain = BinnedDataset.build(X, BinMapper.fit(X, 16), { bundle: false });
-  const cases: [BinnedDataset, GrowSettings][] = [
-    // Stored cells of big nodes (bundled sparse groups, dominant bins skipped), all features or a few.
-    [bundled, { maxFeatures: 3, minSamplesLeaf: 1, skip: true, maxLeaves: null, seed: 1 }],
-    [bundled, { maxFeatures: 8, minSamplesLeaf: 1, skip: true, maxLeaves: null, seed: 2 }],
-    [bundled, { maxFeatures: 1, minSamplesLeaf: 5, skip: true, maxLeaves: null, seed: 3 }],
-    // No skipping; few bins; best-first growth.
-    [bundled, { maxFeatures: 3, minSamplesLeaf: 1, skip: false, maxLeaves: null, seed: 4 }],
-    [plain, { maxFeatures: 2, minSamplesLeaf: 2, skip: true, maxLeaves: null, seed: 5 }],
-    [bundled, { maxFeatures: 3, minSamplesLeaf: 1, skip: true, maxLeaves: 40, seed: 6 }],
+  const fine = BinMapper.fit(X);
+  const coarse = BinMapper.fit(X, 16);
+  const bundled = BinnedDataset.build(X, fine, { bundle: true });
+  const plain = BinnedDataset.build(X, coarse, { bundle: false });
+  const base = { maxFeatures: 3, minSamplesLeaf: 1, skip: true, maxLeaves: null, maxDepth: null, minSamplesSplit: 2 };
+  const cases: [BinnedDataset, BinMapper, GrowSettings][] = [
+    // Stored cells of big nodes (bundled sparse groups, dominant bins skipped), a few features or all.
+    [bundled, fine, { ...base, seed: 1 }],
+    [bundled, fine, { ...base, maxFeatures: 8, seed: 2 }],
+    [bundled, fine, { ...base, maxFeatures: 1, minSamplesLeaf: 5, seed: 3 }],
+    // No skipping; few bins, unbundled; limits on depth and on the rows a split needs.
+    [bundled, fine, { ...base, skip: false, seed: 4 }],
+    [plain, coarse, { ...base, maxFeatures: 2, minSamplesLeaf: 2, seed: 5 }],
+    [bundled, fine, { ...base, maxDepth: 6, seed: 6 }],
+    [bundled, fine, { ...base, minSamplesSplit: 40, seed: 7 }],
+    // Best-first growth (the kernel's search under the TypeScript grower only).
+    [bundled, fine, { ...base, maxLeaves: 40, seed: 8 }],
   ];
-  for (const [data, settings] of cases) {
-    const typescript = growTree(data, y, settings, false);
-    const webassembly = growTree(data, y, settings, true);
-    const nodes = JSON.stringify(typescript.tree).split('[').length;
-    assert.ok(nodes > 50, `seed ${settings.seed}: a tree of some size (${nodes})`);
-    assert.deepStrictEqual(webassembly.tree, typescript.tree, `seed ${settings.seed}: same tree`);
-    assert.equal(webassembly.next, typescript.next, `seed ${settings.seed}: same random stream after`);
+  // Candidate lists outgrowing the kernel's memory while the tree grows (its views are made again).
+  const wide = wideData(3000, 120, 4);
+  const wideMapper = BinMapper.fit(wide.X);
+  const wideBinned = BinnedDataset.build(wide.X, wideMapper, { bundle: true });
+  const runs: [BinnedDataset, BinMapper, GrowSettings, Int32Array][] = cases.map(([data, mapper, settings]) => [
+    data,
+    mapper,
+    settings,
+    y,
+  ]);
+  runs.push([wideBinned, wideMapper, { ...base, maxFeatures: 11, seed: 9, arenaBytes: 16 }, wide.y]);
+  for (const [data, mapper, settings, y] of runs) {
+    const typescript = growTree(data, mapper, y, settings, 'typescript');
+    assert.ok(
+      typescript.table.feature.length > 50,
+      `seed ${settings.seed}: a tree of some size (${typescript.table.feature.length})`,
+    );
+    const modes: Mode[] = settings.maxLeaves === null ? ['kernel search', 'kernel tree'] : ['kernel search'];
+    for (const mode of modes) {
+      const other = growTree(data, mapper, y, settings, mode);
+      assert.deepStrictEqual(other.table, typescript.table, `seed ${settings.seed}, ${mode}: same tree`);
+      assert.equal(other.next, typescript.next, `seed ${settings.seed}, ${mode}: same random stream after`);
+      if (mode === 'kernel tree')
+        assert.equal(other.grew, settings.arenaBytes !== undefined, `seed ${settings.seed}: memory grown`);
+    }
   }
 });

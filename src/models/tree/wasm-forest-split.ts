@@ -1,6 +1,7 @@
 import type { Rng } from '../../core/rng.js';
 import { wasmModule } from '../../core/wasm-module.js';
 import type { BinnedDataset } from './binned-dataset.js';
+import type { TreeTableData } from './tree-table.js';
 
 /** The functions of src/wasm/forest-split-kernel.ts. */
 interface KernelExports {
@@ -9,14 +10,19 @@ interface KernelExports {
   setTables(...at: number[]): void;
   setBuffers(...at: number[]): void;
   setParams(minSamplesLeaf: number, minHessian: number, maxFeatures: number): void;
+  setTreeBuffers(...at: number[]): void;
+  setTreeLimits(maxDepth: number, minSamplesSplit: number): void;
   findSplit(start: number, end: number, tg: number, th: number, tc: number, parentScore: number, c: number): number;
   partition(f: number, bin: number, defaultLeft: number, start: number, end: number): number;
+  growTree(count: number, tg: number, th: number, tc: number, minGain: number): number;
 }
 
 const KERNEL = 'forest-split-kernel';
 const PAGE = 65536;
+/** Room first given to the candidate lists of one tree (the kernel grows its memory when it needs more). */
+const ARENA_BYTES = 1 << 20;
 
-/** What the kernel needs of a forest's split search (see SampledEvaluator). */
+/** What the kernel needs of a forest's split search (see SampledEvaluator) and tree growth (see TreeGrower). */
 export interface ForestSplitSetup {
   data: BinnedDataset;
   lookups: readonly Uint8Array[];
@@ -24,30 +30,54 @@ export interface ForestSplitSetup {
   skipBins: Int16Array;
   /** Per feature, its group's stored cells [start, end) when the histogram may read them instead of the rows, or null. */
   storedCells: readonly (readonly [number, number] | null)[];
+  /** Per feature, the raw-value upper edges of its bins (BinMapper.upper): thresholds of the table. */
+  upper: readonly Float64Array[];
   minSamplesLeaf: number;
   minHessian: number;
   maxFeatures: number;
+  /** Deepest level (root = 0), null for no limit. */
+  maxDepth: number | null;
+  minSamplesSplit: number;
+  /** Room first given to a tree's candidate lists, in bytes (default 1 MiB; the kernel grows its memory when it needs more). */
+  arenaBytes?: number;
+}
+
+/** Byte offsets of the kernel's buffers that TypeScript reads or fills. */
+interface Places {
+  rows: number;
+  grad: number;
+  weight: number;
+  candidates: number;
+  kept: number;
+  record: number;
+  rng: number;
+  out: number;
 }
 
 /**
- * SampledEvaluator's split search for binary forests as WebAssembly (src/wasm/forest-split-kernel.ts):
- * the same draws, histograms and scans, so the same trees bit for bit. One per tree-growing thread:
- * it holds the binned data and per-feature tables (copied once) and the buffers a tree is grown in —
- * its row order, row weights and class-1 weights — which the grower fills and partitions in place, as
- * views of the kernel's memory.
+ * A binary random forest's split search and depth-wise tree growth as WebAssembly
+ * (src/wasm/forest-split-kernel.ts): the same draws from the random stream, histograms, scans,
+ * partitions and table as SampledEvaluator, TreeGrower and TreeTableBuilder, so the same trees bit
+ * for bit. One per tree-growing thread: it holds the binned data and per-feature tables (copied
+ * once) and the buffers a tree is grown in — its row order, row weights and class-1 weights, which
+ * the caller fills as views of the kernel's memory.
  */
 export class ForestSplitKernel {
-  /** The grower's row order (partitioned in place). */
-  readonly rows: Int32Array;
-  /** Each row's weight if it is of class 1, else 0. */
-  readonly grad: Float64Array;
-  /** Each row's weight in the tree (0: not in its sample). */
-  readonly weight: Float64Array;
   private readonly kernel: KernelExports;
-  private readonly candidates: Int32Array;
-  private readonly kept: Int32Array;
-  private readonly record: Float64Array;
-  private readonly rngState: Int32Array;
+  private readonly n: number;
+  private readonly d: number;
+  private readonly capacity: number;
+  private readonly at: Places;
+  private buffer: ArrayBuffer | null = null;
+  private views!: {
+    rows: Int32Array;
+    grad: Float64Array;
+    weight: Float64Array;
+    candidates: Int32Array;
+    kept: Int32Array;
+    record: Float64Array;
+    rng: Int32Array;
+  };
   /** The candidates last copied in (candidate lists are never changed once made). */
   private lastCandidates: Int32Array | null = null;
   /** The children's candidates after `findSplit`: its own list when none was found constant. */
@@ -62,14 +92,26 @@ export class ForestSplitKernel {
   private constructor(module: WebAssembly.Module, setup: ForestSplitSetup) {
     const instance = new WebAssembly.Instance(module, { env: { abort: kernelAbort } });
     const kernel = instance.exports as unknown as KernelExports;
-    for (const name of ['memory', 'heapStart', 'setTables', 'setBuffers', 'setParams', 'findSplit', 'partition'] as const) {
+    for (const name of ['memory', 'heapStart', 'setTables', 'setBuffers', 'setParams', 'setTreeBuffers', 'growTree'] as const) {
       if (!(name in kernel)) throw new Error(`the ${KERNEL} WebAssembly module has no ${name}; rebuild it with npm run build`);
     }
     this.kernel = kernel;
-    const { data, lookups, skipBins, storedCells } = setup;
+    const { data, lookups, skipBins, storedCells, upper } = setup;
     const { layout } = data;
     const n = layout.rows;
     const d = layout.nFeatures;
+    this.n = n;
+    this.d = d;
+    // A tree over n rows has at most 2n − 1 nodes.
+    const cap = 2 * n;
+    this.capacity = cap;
+    const edgeCount = Int32Array.from(upper, (edges) => edges.length);
+    const edgeStart = new Int32Array(d);
+    for (let f = 1; f < d; f++) edgeStart[f] = edgeStart[f - 1] + edgeCount[f - 1];
+    const edgeValues = new Float64Array(d === 0 ? 0 : edgeStart[d - 1] + edgeCount[d - 1]);
+    upper.forEach((edges, f) => {
+      edgeValues.set(edges, edgeStart[f]);
+    });
     const tables: ArrayBufferView[] = [
       data.bins,
       concatBytes(lookups),
@@ -81,44 +123,104 @@ export class ForestSplitKernel {
       data.sparseRows,
       data.sparseBins,
     ];
+    const treeTables: ArrayBufferView[] = [Int32Array.from({ length: d }, (_, f) => f), edgeStart, edgeCount, edgeValues];
     // rows, grad, weight, rowNode, hist, touched, candidates, moved, movedStamp, isConstant, kept, record, rng, spill
     const buffers = [4 * n, 8 * n, 8 * n, 4 * n, 8 * 3 * 256, 4 * 257, 4 * d, 4 * d, 4 * d, d, 4 * d, 8 * 7, 4 * 4, 4 * n];
     let top = kernel.heapStart();
     const take = (bytes: number): number => {
-      const at = (top + 15) & ~15;
-      top = at + bytes;
-      return at;
+      const start = (top + 15) & ~15;
+      top = start + bytes;
+      return start;
     };
     const tableAt = tables.map((t) => take(t.byteLength));
+    const treeTableAt = treeTables.map((t) => take(t.byteLength));
     const bufferAt = buffers.map((bytes) => take(bytes));
+    const nodesAt = take(cap * (4 * 7 + 24 + 56 + 1));
+    const levelsAt = take(cap * 4 * 7);
+    const outAt = take(cap * (4 * 3 + 8 * 4 + 1));
+    const arenaAt = take(setup.arenaBytes ?? ARENA_BYTES);
     const memory = kernel.memory;
     const pages = Math.ceil(top / PAGE) - memory.buffer.byteLength / PAGE;
     if (pages > 0) memory.grow(pages);
-    const buffer = memory.buffer;
-    const bytes = new Uint8Array(buffer);
-    tables.forEach((t, k) => {
-      bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), tableAt[k]);
+    const bytes = new Uint8Array(memory.buffer);
+    [...tables, ...treeTables].forEach((t, k) => {
+      bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), [...tableAt, ...treeTableAt][k]);
     });
     kernel.setTables(...tableAt);
     kernel.setBuffers(...bufferAt);
     kernel.setParams(setup.minSamplesLeaf, setup.minHessian, setup.maxFeatures);
-    this.rows = new Int32Array(buffer, bufferAt[0], n);
-    this.grad = new Float64Array(buffer, bufferAt[1], n);
-    this.weight = new Float64Array(buffer, bufferAt[2], n);
-    this.candidates = new Int32Array(buffer, bufferAt[6], d);
-    this.kept = new Int32Array(buffer, bufferAt[10], d);
-    this.record = new Float64Array(buffer, bufferAt[11], 7);
-    this.rngState = new Int32Array(buffer, bufferAt[12], 4);
+    kernel.setTreeBuffers(
+      nodesAt,
+      cap,
+      levelsAt,
+      treeTableAt[0],
+      d,
+      outAt,
+      treeTableAt[1],
+      treeTableAt[2],
+      treeTableAt[3],
+      arenaAt,
+    );
+    kernel.setTreeLimits(setup.maxDepth ?? -1, setup.minSamplesSplit);
+    this.at = {
+      rows: bufferAt[0],
+      grad: bufferAt[1],
+      weight: bufferAt[2],
+      candidates: bufferAt[6],
+      kept: bufferAt[10],
+      record: bufferAt[11],
+      rng: bufferAt[12],
+      out: outAt,
+    };
   }
 
-  /** Hands the random stream to the kernel (before a run of `findSplit`). */
+  /** Views of the kernel's buffers, made again when its memory has grown. */
+  private get v() {
+    const buffer = this.kernel.memory.buffer;
+    if (buffer !== this.buffer) {
+      const { at, n, d } = this;
+      this.views = {
+        rows: new Int32Array(buffer, at.rows, n),
+        grad: new Float64Array(buffer, at.grad, n),
+        weight: new Float64Array(buffer, at.weight, n),
+        candidates: new Int32Array(buffer, at.candidates, d),
+        kept: new Int32Array(buffer, at.kept, d),
+        record: new Float64Array(buffer, at.record, 7),
+        rng: new Int32Array(buffer, at.rng, 4),
+      };
+      this.buffer = buffer;
+    }
+    return this.views;
+  }
+
+  /** Bytes of the kernel's memory (it grows while a tree needs more room for candidate lists). */
+  get memoryBytes(): number {
+    return this.kernel.memory.buffer.byteLength;
+  }
+
+  /** The grower's row order (partitioned in place). */
+  get rows(): Int32Array {
+    return this.v.rows;
+  }
+
+  /** Each row's weight if it is of class 1, else 0. */
+  get grad(): Float64Array {
+    return this.v.grad;
+  }
+
+  /** Each row's weight in the tree (0: not in its sample). */
+  get weight(): Float64Array {
+    return this.v.weight;
+  }
+
+  /** Hands the random stream to the kernel (before a run of `findSplit` or `growTree`). */
   takeRng(rng: Rng): void {
-    rng.saveState(this.rngState);
+    rng.saveState(this.v.rng);
   }
 
-  /** Gives the random stream back (after a run of `findSplit`). */
+  /** Gives the random stream back (after a run of `findSplit` or `growTree`). */
   returnRng(rng: Rng): void {
-    rng.loadState(this.rngState);
+    rng.loadState(this.v.rng);
   }
 
   /**
@@ -127,14 +229,15 @@ export class ForestSplitKernel {
    * children's candidates.
    */
   findSplit(start: number, end: number, totals: Float64Array, parentScore: number, candidates: Int32Array): Float64Array | null {
+    const v = this.v;
     // Siblings share their parent's candidates: copied in once for both.
     if (candidates !== this.lastCandidates) {
-      this.candidates.set(candidates);
+      v.candidates.set(candidates);
       this.lastCandidates = candidates;
     }
     const kept = this.kernel.findSplit(start, end, totals[0], totals[1], totals[2], parentScore, candidates.length);
-    this.keptCandidates = kept < 0 ? candidates : this.kept.slice(0, kept);
-    return this.record[1] >= 0 ? this.record.slice() : null;
+    this.keptCandidates = kept < 0 ? candidates : v.kept.slice(0, kept);
+    return v.record[1] >= 0 ? v.record.slice() : null;
   }
 
   /**
@@ -143,6 +246,39 @@ export class ForestSplitKernel {
    */
   partition(f: number, bin: number, defaultLeft: number, start: number, end: number): number {
     return this.kernel.partition(f, bin, defaultLeft, start, end);
+  }
+
+  /**
+   * Grows a whole tree depth-wise over rows[0..count) (filled by the caller, with `weight` and
+   * `grad`) whose sums are `totals`, splitting nodes that gain more than `minGain`, drawing from
+   * `rng`: the same tree as TreeGrower with this split search, as one-tree table data. Null, with
+   * the random stream and the rows as they were, when the kernel ran out of memory.
+   */
+  growTree(count: number, totals: Float64Array, minGain: number, rng: Rng): TreeTableData | null {
+    const saved = new Int32Array(4);
+    rng.saveState(saved);
+    this.takeRng(rng);
+    const nodes = this.kernel.growTree(count, totals[0], totals[1], totals[2], minGain);
+    if (nodes < 0) {
+      rng.loadState(saved);
+      return null;
+    }
+    this.returnRng(rng);
+    const buffer = this.kernel.memory.buffer;
+    const cap = this.capacity;
+    const o = this.at.out;
+    return {
+      nOutputs: 1,
+      treeStart: Int32Array.of(0, nodes),
+      feature: new Int32Array(buffer, o, nodes).slice(),
+      left: new Int32Array(buffer, o + 4 * cap, nodes).slice(),
+      right: new Int32Array(buffer, o + 8 * cap, nodes).slice(),
+      threshold: new Float64Array(buffer, o + 12 * cap, nodes).slice(),
+      value: new Float64Array(buffer, o + 20 * cap, nodes).slice(),
+      cover: new Float64Array(buffer, o + 28 * cap, nodes).slice(),
+      gain: new Float64Array(buffer, o + 36 * cap, nodes).slice(),
+      defaultLeft: new Uint8Array(buffer, o + 44 * cap, nodes).slice(),
+    };
   }
 }
 
