@@ -77,7 +77,12 @@ export class ScoringPool {
     return this;
   }
 
-  /** Scores a batch on the least busy worker; the batch's typed arrays move to the worker. */
+  /**
+   * Scores a batch on the least busy worker. The batch's typed arrays are copied, not transferred:
+   * a transfer detaches them, and once a buffer has been detached in a thread V8 checks for detached
+   * buffers on every typed-array access there (this thread parses the files). Measured with 2
+   * threads: 43.3–44.5k leads/s copied against 42.7–44.1k transferred.
+   */
   score(batch: LeadBatch): Promise<BatchOutput> {
     if (this.failure) return Promise.reject(this.failure);
     let w = 0;
@@ -85,8 +90,7 @@ export class ScoringPool {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.queues[w].set(id, { resolve: (output) => resolve(output!), reject });
-      const moved = [batch.spans.buffer, batch.lines.buffer, ...(batch.events ? [batch.events.buffer] : [])];
-      this.workers[w].postMessage({ id, batch } satisfies WorkerRequest, moved as ArrayBuffer[]);
+      this.workers[w].postMessage({ id, batch } satisfies WorkerRequest);
     });
   }
 

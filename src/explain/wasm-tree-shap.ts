@@ -1,9 +1,8 @@
-import { wasmModule } from '../core/wasm-module.js';
+import { assertKernelExports, instantiateKernel, wasmModule } from '../core/wasm-module.js';
 import type { PathTables } from './path-tables.js';
 
 /** The functions of src/wasm/tree-shap-kernel.ts. */
 interface KernelExports {
-  memory: WebAssembly.Memory;
   heapStart(): number;
   setTables(
     steps: number,
@@ -18,7 +17,6 @@ interface KernelExports {
 }
 
 const KERNEL = 'tree-shap-kernel';
-const PAGE = 65536;
 
 /**
  * The tabulated Tree SHAP loops of one-output models run as WebAssembly (src/wasm/tree-shap-kernel.ts),
@@ -47,36 +45,39 @@ export class WasmTreeShap {
   }
 
   private constructor(module: WebAssembly.Module, T: PathTables, d: number, blockRows: number, stride: number) {
-    const instance = new WebAssembly.Instance(module, { env: { abort: kernelAbort } });
-    const kernel = instance.exports as unknown as KernelExports;
-    for (const name of ['memory', 'heapStart', 'setTables', 'explainTrees'] as const) {
-      if (!(name in kernel)) throw new Error(`the ${KERNEL} WebAssembly module has no ${name}; rebuild it with npm run build`);
-    }
-    this.kernel = kernel;
     this.d = d;
     this.stride = stride;
     const parts = [T.stepF64, T.stepStart, T.units, T.unitStart, T.groupWidth, T.unitFeatures, T.values];
-    let top = kernel.heapStart();
-    const at = (bytes: number): number => {
-      const start = (top + 15) & ~15;
-      top = start + bytes;
-      return start;
-    };
-    const places = parts.map((part) => at(part.byteLength));
-    this.rowsAt = at(blockRows * d * 8);
-    this.scratchAt = at(blockRows * stride * 4);
-    this.outAt = at(blockRows * d * 8);
-    const memory = kernel.memory;
-    const pages = Math.ceil(top / PAGE) - memory.buffer.byteLength / PAGE;
-    if (pages > 0) memory.grow(pages);
-    const bytes = new Uint8Array(memory.buffer);
+    let places: number[] = [];
+    let rowsAt = 0;
+    let scratchAt = 0;
+    let outAt = 0;
+    const { exports: kernel, buffer } = instantiateKernel<KernelExports>(KERNEL, module, (heapStart) => {
+      let top = heapStart;
+      const at = (bytes: number): number => {
+        const start = (top + 15) & ~15;
+        top = start + bytes;
+        return start;
+      };
+      places = parts.map((part) => at(part.byteLength));
+      rowsAt = at(blockRows * d * 8);
+      scratchAt = at(blockRows * stride * 4);
+      outAt = at(blockRows * d * 8);
+      return top;
+    });
+    assertKernelExports(KERNEL, kernel, ['setTables', 'explainTrees']);
+    this.kernel = kernel;
+    this.rowsAt = rowsAt;
+    this.scratchAt = scratchAt;
+    this.outAt = outAt;
+    const bytes = new Uint8Array(buffer);
     parts.forEach((part, k) => {
       bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), places[k]);
     });
     bytes.fill(0, this.scratchAt, this.scratchAt + blockRows * stride * 4);
     kernel.setTables(places[0], places[1], places[2], places[3], places[4], places[5], places[6]);
-    this.rows = new Float64Array(memory.buffer, this.rowsAt, blockRows * d);
-    this.block = new Float64Array(memory.buffer, this.outAt, blockRows * d);
+    this.rows = new Float64Array(buffer, this.rowsAt, blockRows * d);
+    this.block = new Float64Array(buffer, this.outAt, blockRows * d);
   }
 
   /** Copies rows [b0, b0 + nb) of `rows` (d wide) and their contributions so far (from `out` at `outBase`) in. */
@@ -95,8 +96,4 @@ export class WasmTreeShap {
   store(nb: number, out: Float64Array, outBase: number): void {
     out.set(this.block.subarray(0, nb * this.d), outBase);
   }
-}
-
-function kernelAbort(): never {
-  throw new Error(`the ${KERNEL} WebAssembly module aborted`);
 }

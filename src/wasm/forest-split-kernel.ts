@@ -433,11 +433,12 @@ let frontier: usize = 0;
 let nextFrontier: usize = 0;
 let pairChild: usize = 0;
 let pairParent: usize = 0;
-// Every feature (the root's candidates) and the bump arena of kept candidate lists (to the end of memory).
+// Every feature (the root's candidates) and the bump arena of kept candidate lists.
 let allFeatures: usize = 0;
 let featureCount: i32 = 0;
 let arena: usize = 0;
 let arenaTop: usize = 0;
+let arenaEnd: usize = 0;
 // Output table (TreeTableData's arrays) and an explicit stack for the depth-first walk.
 let outFeature: usize = 0;
 let outThreshold: usize = 0;
@@ -471,6 +472,7 @@ export function setTreeBuffers(
   edgeCountAt: usize,
   edgeValuesAt: usize,
   arenaAt: usize,
+  arenaBytes: usize,
 ): void {
   const cap = <usize>capacity;
   nodeStart = nodesAt;
@@ -504,6 +506,7 @@ export function setTreeBuffers(
   edgeCount = edgeCountAt;
   edgeValues = edgeValuesAt;
   arena = arenaAt;
+  arenaEnd = arenaAt + arenaBytes;
 }
 
 export function setTreeLimits(depth: i32, samplesSplit: f64): void {
@@ -546,12 +549,10 @@ function canSplit(node: i32): bool {
   return !(g <= tol || h - g <= tol);
 }
 
-/** Finds the node's best split among `c` candidates at `cands`; false when the arena cannot grow. */
+/** Finds the node's best split among `c` candidates at `cands`; false when the arena has no room for its list. */
 function evaluateNode(node: i32, cands: usize, c: i32): bool {
   const out = arenaTop;
-  const needed = out + ((<usize>c) << 2);
-  const have = (<usize>memory.size()) << 16;
-  if (needed > have && memory.grow(<i32>((needed - have + 65535) >> 16)) < 0) return false;
+  if (out + ((<usize>c) << 2) > arenaEnd) return false;
   const g = totalsOf(node, 0);
   const h = totalsOf(node, 1);
   const parentScore = h + 0 > 0 ? (g * g) / (h + 0) : 0;
@@ -597,7 +598,7 @@ function applySplit(node: i32): void {
 /**
  * Grows one tree over rows[0..count) with totals (tg, th, tc), nodes split while their gain is
  * above `gainFloor`: returns the number of nodes written to the output table, or −1 when the
- * candidate arena could not grow (the caller then grows the tree otherwise, from the same state).
+ * candidate arena ran out of room (the caller then grows the tree otherwise, from the same state).
  */
 export function growTree(count: i32, tg: f64, th: f64, tc: f64, gainFloor: f64): i32 {
   nodeCount = 0;

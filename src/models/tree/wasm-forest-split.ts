@@ -1,11 +1,10 @@
 import type { Rng } from '../../core/rng.js';
-import { wasmModule } from '../../core/wasm-module.js';
+import { assertKernelExports, instantiateKernel, wasmModule } from '../../core/wasm-module.js';
 import type { BinnedDataset } from './binned-dataset.js';
 import type { TreeTableData } from './tree-table.js';
 
 /** The functions of src/wasm/forest-split-kernel.ts. */
 interface KernelExports {
-  memory: WebAssembly.Memory;
   heapStart(): number;
   setTables(...at: number[]): void;
   setBuffers(...at: number[]): void;
@@ -18,9 +17,12 @@ interface KernelExports {
 }
 
 const KERNEL = 'forest-split-kernel';
-const PAGE = 65536;
-/** Room first given to the candidate lists of one tree (the kernel grows its memory when it needs more). */
-const ARENA_BYTES = 1 << 20;
+/**
+ * Room for the candidate lists of one tree: n · d / 4 bytes, at least 1 MiB. The most a tree used,
+ * measured: 162 kB of 1 MiB on x-education (7,392 × 111), 746 kB of 4.4 MB on the built-in data
+ * (60,000 × 294). A tree that needs more is grown by TreeGrower instead: the same tree.
+ */
+const MIN_ARENA_BYTES = 1 << 20;
 
 /** What the kernel needs of a forest's split search (see SampledEvaluator) and tree growth (see TreeGrower). */
 export interface ForestSplitSetup {
@@ -38,7 +40,7 @@ export interface ForestSplitSetup {
   /** Deepest level (root = 0), null for no limit. */
   maxDepth: number | null;
   minSamplesSplit: number;
-  /** Room first given to a tree's candidate lists, in bytes (default 1 MiB; the kernel grows its memory when it needs more). */
+  /** Room for a tree's candidate lists, in bytes (default: see MIN_ARENA_BYTES). */
   arenaBytes?: number;
 }
 
@@ -68,8 +70,8 @@ export class ForestSplitKernel {
   private readonly d: number;
   private readonly capacity: number;
   private readonly at: Places;
-  private buffer: ArrayBuffer | null = null;
-  private views!: {
+  private readonly buffer: ArrayBuffer;
+  private views?: {
     rows: Int32Array;
     grad: Float64Array;
     weight: Float64Array;
@@ -90,12 +92,6 @@ export class ForestSplitKernel {
   }
 
   private constructor(module: WebAssembly.Module, setup: ForestSplitSetup) {
-    const instance = new WebAssembly.Instance(module, { env: { abort: kernelAbort } });
-    const kernel = instance.exports as unknown as KernelExports;
-    for (const name of ['memory', 'heapStart', 'setTables', 'setBuffers', 'setParams', 'setTreeBuffers', 'growTree'] as const) {
-      if (!(name in kernel)) throw new Error(`the ${KERNEL} WebAssembly module has no ${name}; rebuild it with npm run build`);
-    }
-    this.kernel = kernel;
     const { data, lookups, skipBins, storedCells, upper } = setup;
     const { layout } = data;
     const n = layout.rows;
@@ -122,44 +118,67 @@ export class ForestSplitKernel {
       Int32Array.from(storedCells, (cells) => (cells ? cells[1] : -1)),
       data.sparseRows,
       data.sparseBins,
+      // The tree growth's: every feature (the root's candidates) and the bin edges.
+      Int32Array.from({ length: d }, (_, f) => f),
+      edgeStart,
+      edgeCount,
+      edgeValues,
     ];
-    const treeTables: ArrayBufferView[] = [Int32Array.from({ length: d }, (_, f) => f), edgeStart, edgeCount, edgeValues];
     // rows, grad, weight, rowNode, hist, touched, candidates, moved, movedStamp, isConstant, kept, record, rng, spill
     const buffers = [4 * n, 8 * n, 8 * n, 4 * n, 8 * 3 * 256, 4 * 257, 4 * d, 4 * d, 4 * d, d, 4 * d, 8 * 7, 4 * 4, 4 * n];
-    let top = kernel.heapStart();
-    const take = (bytes: number): number => {
-      const start = (top + 15) & ~15;
-      top = start + bytes;
-      return start;
-    };
-    const tableAt = tables.map((t) => take(t.byteLength));
-    const treeTableAt = treeTables.map((t) => take(t.byteLength));
-    const bufferAt = buffers.map((bytes) => take(bytes));
-    const nodesAt = take(cap * (4 * 7 + 24 + 56 + 1));
-    const levelsAt = take(cap * 4 * 7);
-    const outAt = take(cap * (4 * 3 + 8 * 4 + 1));
-    const arenaAt = take(setup.arenaBytes ?? ARENA_BYTES);
-    const memory = kernel.memory;
-    const pages = Math.ceil(top / PAGE) - memory.buffer.byteLength / PAGE;
-    if (pages > 0) memory.grow(pages);
-    const bytes = new Uint8Array(memory.buffer);
-    [...tables, ...treeTables].forEach((t, k) => {
-      bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), [...tableAt, ...treeTableAt][k]);
+    // Nodes (7 i32, 3 + 7 f64 and a byte each), levels and stack (7 i32 each), the output table (3 i32, 4 f64, a byte).
+    const regions = [cap * (4 * 7 + 24 + 56 + 1), cap * 4 * 7, cap * (4 * 3 + 8 * 4 + 1)];
+    const arenaBytes = setup.arenaBytes ?? Math.max(MIN_ARENA_BYTES, Math.ceil((n * d) / 4));
+    let tableAt: number[] = [];
+    let bufferAt: number[] = [];
+    let regionAt: number[] = [];
+    let arenaAt = 0;
+    const { exports: kernel, buffer } = instantiateKernel<KernelExports>(KERNEL, module, (heapStart) => {
+      let top = heapStart;
+      const take = (bytes: number): number => {
+        const start = (top + 15) & ~15;
+        top = start + bytes;
+        return start;
+      };
+      tableAt = tables.map((t) => take(t.byteLength));
+      bufferAt = buffers.map((bytes) => take(bytes));
+      regionAt = regions.map((bytes) => take(bytes));
+      arenaAt = take(arenaBytes);
+      return top;
     });
-    kernel.setTables(...tableAt);
+    const functions = [
+      'setTables',
+      'setBuffers',
+      'setParams',
+      'setTreeBuffers',
+      'setTreeLimits',
+      'findSplit',
+      'partition',
+      'growTree',
+    ];
+    assertKernelExports(KERNEL, kernel, functions);
+    this.kernel = kernel;
+    this.buffer = buffer;
+    const bytes = new Uint8Array(buffer);
+    tables.forEach((t, k) => {
+      bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), tableAt[k]);
+    });
+    kernel.setTables(...tableAt.slice(0, 9));
     kernel.setBuffers(...bufferAt);
     kernel.setParams(setup.minSamplesLeaf, setup.minHessian, setup.maxFeatures);
+    const [nodesAt, levelsAt, outAt] = regionAt;
     kernel.setTreeBuffers(
       nodesAt,
       cap,
       levelsAt,
-      treeTableAt[0],
+      tableAt[9],
       d,
       outAt,
-      treeTableAt[1],
-      treeTableAt[2],
-      treeTableAt[3],
+      tableAt[10],
+      tableAt[11],
+      tableAt[12],
       arenaAt,
+      arenaBytes,
     );
     kernel.setTreeLimits(setup.maxDepth ?? -1, setup.minSamplesSplit);
     this.at = {
@@ -174,11 +193,10 @@ export class ForestSplitKernel {
     };
   }
 
-  /** Views of the kernel's buffers, made again when its memory has grown. */
+  /** Views of the kernel's buffers (its memory never grows: one buffer for its life). */
   private get v() {
-    const buffer = this.kernel.memory.buffer;
-    if (buffer !== this.buffer) {
-      const { at, n, d } = this;
+    if (!this.views) {
+      const { at, n, d, buffer } = this;
       this.views = {
         rows: new Int32Array(buffer, at.rows, n),
         grad: new Float64Array(buffer, at.grad, n),
@@ -188,14 +206,8 @@ export class ForestSplitKernel {
         record: new Float64Array(buffer, at.record, 7),
         rng: new Int32Array(buffer, at.rng, 4),
       };
-      this.buffer = buffer;
     }
     return this.views;
-  }
-
-  /** Bytes of the kernel's memory (it grows while a tree needs more room for candidate lists). */
-  get memoryBytes(): number {
-    return this.kernel.memory.buffer.byteLength;
   }
 
   /** The grower's row order (partitioned in place). */
@@ -252,7 +264,7 @@ export class ForestSplitKernel {
    * Grows a whole tree depth-wise over rows[0..count) (filled by the caller, with `weight` and
    * `grad`) whose sums are `totals`, splitting nodes that gain more than `minGain`, drawing from
    * `rng`: the same tree as TreeGrower with this split search, as one-tree table data. Null, with
-   * the random stream and the rows as they were, when the kernel ran out of memory.
+   * the random stream as it was (the rows reordered), when its candidate lists outgrew their room.
    */
   growTree(count: number, totals: Float64Array, minGain: number, rng: Rng): TreeTableData | null {
     const saved = new Int32Array(4);
@@ -264,7 +276,7 @@ export class ForestSplitKernel {
       return null;
     }
     this.returnRng(rng);
-    const buffer = this.kernel.memory.buffer;
+    const buffer = this.buffer;
     const cap = this.capacity;
     const o = this.at.out;
     return {
@@ -288,8 +300,4 @@ function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
     out.set(part, 256 * k);
   });
   return out;
-}
-
-function kernelAbort(): never {
-  throw new Error(`the ${KERNEL} WebAssembly module aborted`);
 }

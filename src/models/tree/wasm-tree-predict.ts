@@ -1,9 +1,8 @@
-import { wasmModule } from '../../core/wasm-module.js';
+import { assertKernelExports, instantiateKernel, wasmModule } from '../../core/wasm-module.js';
 import type { CompleteTreeLayout, LeafSums } from './complete-tree-layout.js';
 
 /** The functions of src/wasm/tree-predict-kernel.ts. */
 interface KernelExports {
-  memory: WebAssembly.Memory;
   heapStart(): number;
   setLayout(feature: number, threshold: number, missingRight: number, leafValue: number, depth: number): void;
   classify(x: number, nb: number, cols: number, clean: number, missing: number): number;
@@ -23,7 +22,6 @@ interface KernelExports {
 }
 
 const KERNEL = 'tree-predict-kernel';
-const PAGE = 65536;
 /** Rows per block: copied in, walked through every tree while in cache, copied out. */
 const BLOCK_ROWS = 128;
 /** Below this many row × tree walks, a call stays in TypeScript (a kernel's setup would cost more). */
@@ -39,20 +37,10 @@ const kernels = new WeakMap<CompleteTreeLayout, WasmTreePredict>();
  * in and the sums back out.
  */
 export class WasmTreePredict {
-  private readonly kernel: KernelExports;
-  private readonly nTrees: number;
-  /** Where the block buffers start (after the layout). */
-  private readonly blockAt: number;
-  private cols = -1;
-  private outCols = -1;
-  private xAt = 0;
-  private cleanAt = 0;
-  private missingAt = 0;
-  private outAt = 0;
-  private columnAt = 0;
-  private x = new Float64Array(0);
-  private out = new Float64Array(0);
-  private columns = new Int32Array(0);
+  private readonly module: WebAssembly.Module;
+  private readonly layout: CompleteTreeLayout;
+  /** An instance for rows `cols` wide and sums `outCols` wide (made again when those change). */
+  private fitted: FittedKernel | null = null;
 
   /** The kernel of a layout (made once per layout and thread), or null when it has not been built. */
   static of(layout: CompleteTreeLayout): WasmTreePredict | null {
@@ -66,94 +54,87 @@ export class WasmTreePredict {
   }
 
   private constructor(module: WebAssembly.Module, layout: CompleteTreeLayout) {
-    const instance = new WebAssembly.Instance(module, { env: { abort: kernelAbort } });
-    const kernel = instance.exports as unknown as KernelExports;
-    for (const name of ['memory', 'heapStart', 'setLayout', 'classify', 'accumulateBlock'] as const) {
-      if (!(name in kernel)) throw new Error(`the ${KERNEL} WebAssembly module has no ${name}; rebuild it with npm run build`);
-    }
-    this.kernel = kernel;
-    this.nTrees = layout.nTrees;
-    const parts = [layout.feature, layout.threshold, layout.missingRight, layout.leafValue];
-    let top = kernel.heapStart();
-    const places = parts.map((part) => {
-      const at = align(top);
-      top = at + part.byteLength;
-      return at;
-    });
-    this.blockAt = align(top);
-    this.reserve(this.blockAt);
-    const bytes = new Uint8Array(kernel.memory.buffer);
-    parts.forEach((part, k) => {
-      bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), places[k]);
-    });
-    kernel.setLayout(places[0], places[1], places[2], places[3], layout.depth);
+    this.module = module;
+    this.layout = layout;
   }
 
   /** Adds the leaf values of the trees to the sums (see CompleteTreeLayout.accumulate). */
   accumulate(sums: LeafSums): void {
     const { x, cols, r0, r1, t0, t1, out, outRow0, outCols, treeColumn } = sums;
-    this.fit(cols, outCols);
-    const kernel = this.kernel;
-    if (treeColumn) this.columns.set(treeColumn.subarray(0, this.nTrees));
-    const columnAt = treeColumn ? this.columnAt : 0;
+    const k = this.fit(cols, outCols);
+    const kernel = k.exports;
+    if (treeColumn) k.columns.set(treeColumn.subarray(0, this.layout.nTrees));
+    const columnAt = treeColumn ? k.columnAt : 0;
     for (let b0 = r0; b0 < r1; b0 += BLOCK_ROWS) {
       const nb = Math.min(r1, b0 + BLOCK_ROWS) - b0;
-      this.x.set(x.subarray(b0 * cols, (b0 + nb) * cols));
+      k.x.set(x.subarray(b0 * cols, (b0 + nb) * cols));
       const o0 = (b0 - outRow0) * outCols;
-      this.out.set(out.subarray(o0, o0 + nb * outCols));
-      const nClean = kernel.classify(this.xAt, nb, cols, this.cleanAt, this.missingAt);
-      kernel.accumulateBlock(
-        t0,
-        t1,
-        this.xAt,
-        cols,
-        this.cleanAt,
-        nClean,
-        this.missingAt,
-        nb - nClean,
-        this.outAt,
-        outCols,
-        columnAt,
-      );
-      out.set(this.out.subarray(0, nb * outCols), o0);
+      k.out.set(out.subarray(o0, o0 + nb * outCols));
+      const nClean = kernel.classify(k.xAt, nb, cols, k.cleanAt, k.missingAt);
+      kernel.accumulateBlock(t0, t1, k.xAt, cols, k.cleanAt, nClean, k.missingAt, nb - nClean, k.outAt, outCols, columnAt);
+      out.set(k.out.subarray(0, nb * outCols), o0);
     }
   }
 
-  /** Block buffers for rows `cols` wide and sums `outCols` wide (laid out again when those change). */
-  private fit(cols: number, outCols: number): void {
-    if (cols === this.cols && outCols === this.outCols) return;
-    let top = this.blockAt;
-    const take = (bytes: number): number => {
-      const at = align(top);
-      top = at + bytes;
-      return at;
+  /** The instance for rows `cols` wide and sums `outCols` wide: the layout, then the block buffers. */
+  private fit(cols: number, outCols: number): FittedKernel {
+    if (this.fitted && this.fitted.cols === cols && this.fitted.outCols === outCols) return this.fitted;
+    const layout = this.layout;
+    const parts = [layout.feature, layout.threshold, layout.missingRight, layout.leafValue];
+    let places: number[] = [];
+    const at = { x: 0, clean: 0, missing: 0, out: 0, column: 0 };
+    const { exports, buffer } = instantiateKernel<KernelExports>(KERNEL, this.module, (heapStart) => {
+      let top = heapStart;
+      const take = (bytes: number): number => {
+        const start = align(top);
+        top = start + bytes;
+        return start;
+      };
+      places = parts.map((part) => take(part.byteLength));
+      at.x = take(BLOCK_ROWS * cols * 8);
+      at.clean = take(BLOCK_ROWS * 4);
+      at.missing = take(BLOCK_ROWS * 4);
+      at.out = take(BLOCK_ROWS * outCols * 8);
+      at.column = take(layout.nTrees * 4);
+      return top;
+    });
+    assertKernelExports(KERNEL, exports, ['setLayout', 'classify', 'accumulateBlock']);
+    const bytes = new Uint8Array(buffer);
+    parts.forEach((part, k) => {
+      bytes.set(new Uint8Array(part.buffer, part.byteOffset, part.byteLength), places[k]);
+    });
+    exports.setLayout(places[0], places[1], places[2], places[3], layout.depth);
+    this.fitted = {
+      exports,
+      cols,
+      outCols,
+      xAt: at.x,
+      cleanAt: at.clean,
+      missingAt: at.missing,
+      outAt: at.out,
+      columnAt: at.column,
+      x: new Float64Array(buffer, at.x, BLOCK_ROWS * cols),
+      out: new Float64Array(buffer, at.out, BLOCK_ROWS * outCols),
+      columns: new Int32Array(buffer, at.column, layout.nTrees),
     };
-    this.xAt = take(BLOCK_ROWS * cols * 8);
-    this.cleanAt = take(BLOCK_ROWS * 4);
-    this.missingAt = take(BLOCK_ROWS * 4);
-    this.outAt = take(BLOCK_ROWS * outCols * 8);
-    this.columnAt = take(this.nTrees * 4);
-    this.reserve(top);
-    const buffer = this.kernel.memory.buffer;
-    this.x = new Float64Array(buffer, this.xAt, BLOCK_ROWS * cols);
-    this.out = new Float64Array(buffer, this.outAt, BLOCK_ROWS * outCols);
-    this.columns = new Int32Array(buffer, this.columnAt, this.nTrees);
-    this.cols = cols;
-    this.outCols = outCols;
+    return this.fitted;
   }
+}
 
-  /** Grows the memory to hold `bytes` (views made before must be made again). */
-  private reserve(bytes: number): void {
-    const memory = this.kernel.memory;
-    const pages = Math.ceil(bytes / PAGE) - memory.buffer.byteLength / PAGE;
-    if (pages > 0) memory.grow(pages);
-  }
+interface FittedKernel {
+  exports: KernelExports;
+  cols: number;
+  outCols: number;
+  xAt: number;
+  cleanAt: number;
+  missingAt: number;
+  outAt: number;
+  columnAt: number;
+  x: Float64Array;
+  out: Float64Array;
+  columns: Int32Array;
 }
 
 function align(at: number): number {
   return (at + 15) & ~15;
-}
-
-function kernelAbort(): never {
-  throw new Error(`the ${KERNEL} WebAssembly module aborted`);
 }
