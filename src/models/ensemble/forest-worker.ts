@@ -19,16 +19,16 @@ parentPort?.on('message', (message: ForestRequest) => {
     return;
   }
   const trees: { index: number; data: unknown }[] = [];
-  const transfer: ArrayBuffer[] = [];
   try {
     if (!fit) throw new Error('no forest task was given');
     const { grower, seeds, counter } = fit;
     for (let t = Atomics.add(counter, 0, 1); t < message.to; t = Atomics.add(counter, 0, 1)) {
       const data = grower.grow(seeds[t]);
       trees.push({ index: t, data });
-      for (const value of Object.values(data)) if (ArrayBuffer.isView(value)) transfer.push(value.buffer as ArrayBuffer);
     }
-    parentPort?.postMessage({ trees }, transfer);
+    // Copied, not transferred: a transfer would detach the arrays, and a thread that has detached a
+    // buffer checks for detached buffers on every typed-array access from then on.
+    parentPort?.postMessage({ trees });
   } catch (error) {
     parentPort?.postMessage({ error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
   }
