@@ -64,7 +64,11 @@ else
 fi
 
 # --- 4. build and link -------------------------------------------------------------------------
-if [ ! -f dist/index.js ] || [ ! -f dist/wasm/tree-shap-kernel.wasm ] || [ -n "$(find src package.json tsconfig.json -newer dist/index.js -name '*.ts' -o -newer dist/index.js -name '*.json' 2>/dev/null | head -n 1)" ]; then
+kernels_built=1
+for kernel in src/wasm/*-kernel.ts; do
+  [ -f "dist/wasm/$(basename "$kernel" .ts).wasm" ] || kernels_built=0
+done
+if [ ! -f dist/index.js ] || [ "$kernels_built" = 0 ] || [ -n "$(find src package.json tsconfig.json -newer dist/index.js -name '*.ts' -o -newer dist/index.js -name '*.json' 2>/dev/null | head -n 1)" ]; then
   say "building the library"
   npm run --silent build
 else
