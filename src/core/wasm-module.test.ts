@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { instantiateKernel, wasmModule } from './wasm-module.js';
+import { instantiateKernel, KernelMemoryError, orWithoutKernel, wasmModule } from './wasm-module.js';
 
 // `npm test` builds the kernels before it runs the tests.
 test('instantiateKernel: a memory sized once for the layout from the kernel heap start, the same buffer for the instance life', () => {
@@ -19,4 +19,24 @@ test('instantiateKernel: a memory sized once for the layout from the kernel heap
 
 test('wasmModule: a kernel that was never built is null (callers then use their TypeScript loops)', () => {
   assert.equal(wasmModule('no-such-kernel'), null);
+});
+
+test('a kernel that would need more than a 32-bit memory holds is refused with a KernelMemoryError, which orWithoutKernel turns into null', () => {
+  const module = wasmModule('tree-predict-kernel')!;
+  const huge = () =>
+    instantiateKernel<{ heapStart(): number }>('tree-predict-kernel', module, (heapStart) => heapStart + 2 ** 33);
+  assert.throws(huge, KernelMemoryError);
+  assert.equal(
+    orWithoutKernel(() => huge()),
+    null,
+  );
+  assert.equal(
+    orWithoutKernel(() => 7),
+    7,
+  );
+  assert.throws(() =>
+    orWithoutKernel(() => {
+      throw new TypeError('other errors pass through');
+    }),
+  );
 });

@@ -32,6 +32,21 @@ export function wasmModule(name: string): WebAssembly.Module | null {
 }
 
 const PAGE = 65536;
+/** A 32-bit WebAssembly memory holds at most 4 GiB. */
+const MAX_PAGES = 65536;
+
+/** A kernel's memory could not be had (too large for a 32-bit memory, or refused): its caller runs the TypeScript loops. */
+export class KernelMemoryError extends Error {}
+
+/** `make()`, or null when it needs more kernel memory than can be had (the caller then runs its TypeScript loops). */
+export function orWithoutKernel<T>(make: () => T): T | null {
+  try {
+    return make();
+  } catch (error) {
+    if (error instanceof KernelMemoryError) return null;
+    throw error;
+  }
+}
 const heapStarts = new WeakMap<WebAssembly.Module, number>();
 
 /** A kernel instance and the memory it runs in (never grown: see `instantiateKernel`). */
@@ -64,7 +79,15 @@ export function instantiateKernel<T extends { heapStart(): number }>(
     heapStart = (probe.exports as unknown as T).heapStart();
     heapStarts.set(module, heapStart);
   }
-  const memory = new WebAssembly.Memory({ initial: Math.max(1, Math.ceil(bytes(heapStart) / PAGE)) });
+  const pages = Math.max(1, Math.ceil(bytes(heapStart) / PAGE));
+  if (pages > MAX_PAGES) throw new KernelMemoryError(`${name}: ${pages} pages of memory asked for, at most ${MAX_PAGES}`);
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: pages });
+  } catch (error) {
+    if (error instanceof RangeError) throw new KernelMemoryError(`${name}: ${pages} pages of memory could not be had`);
+    throw error;
+  }
   const instance = new WebAssembly.Instance(module, { env: { memory, abort } });
   return { exports: instance.exports as unknown as T, memory, buffer: memory.buffer };
 }

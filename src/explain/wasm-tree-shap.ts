@@ -1,4 +1,4 @@
-import { assertKernelExports, instantiateKernel, wasmModule } from '../core/wasm-module.js';
+import { assertKernelExports, instantiateKernel, orWithoutKernel, wasmModule } from '../core/wasm-module.js';
 import type { PathTables } from './path-tables.js';
 
 /** The functions of src/wasm/tree-shap-kernel.ts. */
@@ -37,11 +37,11 @@ export class WasmTreeShap {
   /** The block's contributions, row i of the block at i · d. */
   readonly block: Float64Array;
 
-  /** Null when the kernel has not been built, or the tables have more than one output. */
+  /** Null when the kernel has not been built, the tables have more than one output, or its memory cannot be had. */
   static create(tables: PathTables, d: number, blockRows: number, stride: number): WasmTreeShap | null {
     if (tables.nOutputs !== 1) return null;
     const module = wasmModule(KERNEL);
-    return module ? new WasmTreeShap(module, tables, d, blockRows, stride) : null;
+    return module ? orWithoutKernel(() => new WasmTreeShap(module, tables, d, blockRows, stride)) : null;
   }
 
   private constructor(module: WebAssembly.Module, T: PathTables, d: number, blockRows: number, stride: number) {

@@ -89,10 +89,7 @@ export class CompleteTreeLayout {
     const { x, cols, r0, r1, t0, t1, treeColumn } = sums;
     if (kernel === 'auto' && (r1 - r0) * (t1 - t0) >= WASM_MIN_WALKS) {
       const wasm = WasmTreePredict.of(this);
-      if (wasm) {
-        wasm.accumulate(sums);
-        return;
-      }
+      if (wasm?.accumulate(sums)) return;
     }
     const clean = new Int32Array(BLOCK_ROWS);
     const missing = new Int32Array(BLOCK_ROWS);

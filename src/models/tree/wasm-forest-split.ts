@@ -1,5 +1,5 @@
 import type { Rng } from '../../core/rng.js';
-import { assertKernelExports, instantiateKernel, wasmModule } from '../../core/wasm-module.js';
+import { assertKernelExports, instantiateKernel, orWithoutKernel, wasmModule } from '../../core/wasm-module.js';
 import type { BinnedDataset } from './binned-dataset.js';
 import type { TreeTableData } from './tree-table.js';
 
@@ -85,10 +85,10 @@ export class ForestSplitKernel {
   /** The children's candidates after `findSplit`: its own list when none was found constant. */
   keptCandidates: Int32Array = new Int32Array(0);
 
-  /** Null when the kernel has not been built. */
+  /** Null when the kernel has not been built or its memory cannot be had (the data too large for a 32-bit memory). */
   static create(setup: ForestSplitSetup): ForestSplitKernel | null {
     const module = wasmModule(KERNEL);
-    return module ? new ForestSplitKernel(module, setup) : null;
+    return module ? orWithoutKernel(() => new ForestSplitKernel(module, setup)) : null;
   }
 
   private constructor(module: WebAssembly.Module, setup: ForestSplitSetup) {

@@ -1,4 +1,4 @@
-import { assertKernelExports, instantiateKernel, wasmModule } from '../../core/wasm-module.js';
+import { assertKernelExports, instantiateKernel, orWithoutKernel, wasmModule } from '../../core/wasm-module.js';
 import type { CompleteTreeLayout, LeafSums } from './complete-tree-layout.js';
 
 /** The functions of src/wasm/tree-predict-kernel.ts. */
@@ -58,10 +58,14 @@ export class WasmTreePredict {
     this.layout = layout;
   }
 
-  /** Adds the leaf values of the trees to the sums (see CompleteTreeLayout.accumulate). */
-  accumulate(sums: LeafSums): void {
+  /**
+   * Adds the leaf values of the trees to the sums (see CompleteTreeLayout.accumulate); false, the
+   * sums untouched, when the kernel's memory for rows this wide cannot be had.
+   */
+  accumulate(sums: LeafSums): boolean {
     const { x, cols, r0, r1, t0, t1, out, outRow0, outCols, treeColumn } = sums;
-    const k = this.fit(cols, outCols);
+    const k = orWithoutKernel(() => this.fit(cols, outCols));
+    if (!k) return false;
     const kernel = k.exports;
     if (treeColumn) k.columns.set(treeColumn.subarray(0, this.layout.nTrees));
     const columnAt = treeColumn ? k.columnAt : 0;
@@ -74,6 +78,7 @@ export class WasmTreePredict {
       kernel.accumulateBlock(t0, t1, k.xAt, cols, k.cleanAt, nClean, k.missingAt, nb - nClean, k.outAt, outCols, columnAt);
       out.set(k.out.subarray(0, nb * outCols), o0);
     }
+    return true;
   }
 
   /** The instance for rows `cols` wide and sums `outCols` wide: the layout, then the block buffers. */
