@@ -90,12 +90,12 @@ export class ForestTreeGrower {
     const rng = new Rng(seed);
     const counts = bootstrapCounts(rng, n, t.nSamples, t.bootstrap);
     const kernel = this.kernel;
-    let weights = kernel ? kernel.weight : new Float64Array(n);
+    const weights = kernel ? kernel.weight : new Float64Array(n);
     for (let i = 0; i < n; i++) weights[i] = counts[i] * (t.sampleWeight ? t.sampleWeight[i] : 1);
     const perClass = t.classWeight ?? classWeights('balanced_subsample', t.y, t.nClasses, counts, 'RandomForestClassifier');
     const S = this.nGrad + 2;
     const totals = new Float64Array(S);
-    let rows = kernel ? kernel.rows : new Int32Array(n);
+    const rows = kernel ? kernel.rows : new Int32Array(n);
     const channel = this.channel;
     let m = 0;
     for (let i = 0; i < n; i++) {
@@ -115,9 +115,7 @@ export class ForestTreeGrower {
       for (let i = 0; i < n; i++) grad[i] = channel[i] === 0 ? weights[i] : 0;
       const tree = kernel.growTree(m, totals, minGain, rng);
       if (tree) return tree;
-      // The kernel ran out of memory: the same tree from the same random state, grown below.
-      weights = kernel.weight;
-      rows = kernel.rows;
+      // Its candidate lists outgrew their room: the same tree from the same random state, grown below.
       m = 0;
       for (let i = 0; i < n; i++) if (weights[i] > 0) rows[m++] = i;
     }
