@@ -15,10 +15,7 @@ let missingRight: usize = 0;
 let leafValue: usize = 0;
 let depth: i32 = 0;
 
-/** First free byte after the module's own data. */
-export function heapStart(): usize {
-  return __heap_base;
-}
+export { heapStart } from './memory';
 
 export function setLayout(featureAt: usize, thresholdAt: usize, missingRightAt: usize, leafValueAt: usize, treeDepth: i32): void {
   feature = featureAt;

@@ -18,6 +18,8 @@
 //   scratch     i32, `stride` per row of the block (slot stride − 1 stays 0)
 //   out         the block's contributions, f64, `d` per row
 
+import { i32At } from './memory';
+
 let steps: usize = 0;
 let stepStart: usize = 0;
 let units: usize = 0;
@@ -26,10 +28,7 @@ let groupWidth: usize = 0;
 let features: usize = 0;
 let values: usize = 0;
 
-/** First free byte after the module's own data. */
-export function heapStart(): usize {
-  return __heap_base;
-}
+export { heapStart } from './memory';
 
 export function setTables(
   stepsAt: usize,
@@ -47,10 +46,6 @@ export function setTables(
   groupWidth = groupWidthAt;
   features = featuresAt;
   values = valuesAt;
-}
-
-function i32At(base: usize, index: i32): i32 {
-  return load<i32>(base + ((<usize>index) << 2));
 }
 
 /** Adds the contributions of trees [t0, t1) (all tabulated) for the block's `nb` rows to `out`. */
