@@ -6,22 +6,8 @@ import { BinMapper } from './bin-mapper.js';
 import { BinnedDataset, featureBinLookup } from './binned-dataset.js';
 import { dominantBins, SampledEvaluator } from './sampled-evaluator.js';
 import type { SplitParams } from './split-finder.js';
+import { sparseData } from './test-support/sparse-data.js';
 import type { GrowNode } from './tree-grower.js';
-
-/** A numeric column, a 4-level one-hot block, a mostly-zero count and a mostly-missing column. */
-function sparseData(n: number, seed: number) {
-  const rng = new Rng(seed);
-  const X = new Matrix(n, 7);
-  const y = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    X.set(i, 0, rng.normal(0, 1));
-    X.set(i, 1 + rng.weightedIndex([80, 10, 6, 4]), 1);
-    X.set(i, 5, rng.bernoulli(0.08) ? rng.int(5) + 1 : 0);
-    X.set(i, 6, rng.bernoulli(0.85) ? Number.NaN : rng.normal(0, 1));
-    y[i] = rng.bernoulli(X.get(i, 2) === 1 || X.get(i, 5) > 2 ? 0.7 : 0.1) ? 1 : 0;
-  }
-  return { X, y };
-}
 
 test('dominantBins: the bin holding at least 70% of the rows, else −1 (the zero of one-hot and count columns, the missing bin)', () => {
   const { X } = sparseData(3000, 1);

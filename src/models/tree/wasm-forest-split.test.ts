@@ -8,26 +8,10 @@ import { BinMapper } from './bin-mapper.js';
 import { BinnedDataset, featureBinLookup } from './binned-dataset.js';
 import { dominantBins, SampledEvaluator, storedCellRanges } from './sampled-evaluator.js';
 import type { SplitParams } from './split-finder.js';
+import { sparseData } from './test-support/sparse-data.js';
 import { TreeGrower } from './tree-grower.js';
 import { TreeTableBuilder } from './tree-table-builder.js';
 import { ForestSplitKernel } from './wasm-forest-split.js';
-
-/** A numeric column, a 4-level one-hot block, a mostly-zero count, a mostly-missing column and a coarse one with ties. */
-function mixedData(n: number, seed: number) {
-  const rng = new Rng(seed);
-  const X = new Matrix(n, 8);
-  const y = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    X.set(i, 0, rng.normal(0, 1));
-    X.set(i, 1 + rng.weightedIndex([80, 10, 6, 4]), 1);
-    X.set(i, 5, rng.bernoulli(0.08) ? rng.int(5) + 1 : 0);
-    X.set(i, 6, rng.bernoulli(0.85) ? Number.NaN : rng.normal(0, 1));
-    X.set(i, 7, rng.int(4));
-    const p = X.get(i, 2) === 1 || X.get(i, 5) > 2 ? 0.7 : X.get(i, 0) > 1 ? 0.5 : 0.15;
-    y[i] = rng.bernoulli(p) ? 1 : 0;
-  }
-  return { X, y };
-}
 
 /** Many binary columns (one-hot like, 2–30% ones), the label driven by a few. */
 function wideData(n: number, d: number, seed: number) {
@@ -141,7 +125,7 @@ test('the forest split WebAssembly kernel is built', () => {
 });
 
 test('the forest split kernel grows the same trees as the TypeScript search and grower, and leaves the random stream where they do', () => {
-  const { X, y } = mixedData(5000, 3);
+  const { X, y } = sparseData(5000, 3);
   const fine = BinMapper.fit(X);
   const coarse = BinMapper.fit(X, 16);
   const bundled = BinnedDataset.build(X, fine, { bundle: true });
