@@ -62,6 +62,7 @@ export function classify(x: usize, nb: i32, cols: i32, clean: usize, missing: us
   for (let i = 0; i < nb; i++) {
     const row = x + ((<usize>i * <usize>cols) << 3);
     let c = 0;
+    // biome-ignore lint/suspicious/noGlobalIsNan: AssemblyScript's isNaN<f64> builtin (no conversion)
     while (c < cols && !isNaN(load<f64>(row + ((<usize>c) << 3)))) c++;
     if (c < cols) {
       store<i32>(missing + ((<usize>nMissing) << 2), i);
@@ -173,6 +174,7 @@ function walkMissing(
     for (let level = 0; level < depth; level++) {
       const o = <usize>(nodes + k);
       const v = load<f64>(a + ((<usize>load<i32>(feature + (o << 2))) << 3));
+      // biome-ignore lint/suspicious/noGlobalIsNan: AssemblyScript's isNaN<f64> builtin (no conversion)
       const right = v > load<f64>(threshold + (o << 3)) || (isNaN(v) && load<i32>(missingRight + (o << 2)) === 1);
       k = 2 * k + 1 + i32(right);
     }

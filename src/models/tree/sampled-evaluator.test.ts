@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Matrix } from '../../core/matrix.js';
 import { Rng } from '../../core/rng.js';
 import { BinMapper } from './bin-mapper.js';
 import { BinnedDataset, featureBinLookup } from './binned-dataset.js';
