@@ -63,7 +63,6 @@ export function setTreeBuffers(
   levelsAt: usize,
   allFeaturesAt: usize,
   features: i32,
-  outAt: usize,
   edgeStartAt: usize,
   edgeCountAt: usize,
   edgeValuesAt: usize,
@@ -90,19 +89,32 @@ export function setTreeBuffers(
   stackId = stackState + (cap << 2);
   allFeatures = allFeaturesAt;
   featureCount = features;
-  outFeature = outAt;
-  outLeft = outFeature + (cap << 2);
-  outRight = outLeft + (cap << 2);
-  outThreshold = outRight + (cap << 2);
-  outValue = outThreshold + (cap << 3);
-  outCover = outValue + (cap << 3);
-  outGain = outCover + (cap << 3);
-  outDefaultLeft = outGain + (cap << 3);
   edgeStart = edgeStartAt;
   edgeCount = edgeCountAt;
   edgeValues = edgeValuesAt;
   arena = arenaAt;
   arenaEnd = arenaAt + arenaBytes;
+}
+
+/** Where a grown tree is written: TreeTableData's arrays (capacity nodes each). */
+export function setTreeOutput(
+  featureAt: usize,
+  leftAt: usize,
+  rightAt: usize,
+  thresholdAt: usize,
+  valueAt: usize,
+  coverAt: usize,
+  gainAt: usize,
+  defaultLeftAt: usize,
+): void {
+  outFeature = featureAt;
+  outLeft = leftAt;
+  outRight = rightAt;
+  outThreshold = thresholdAt;
+  outValue = valueAt;
+  outCover = coverAt;
+  outGain = gainAt;
+  outDefaultLeft = defaultLeftAt;
 }
 
 export function setTreeLimits(depth: i32, samplesSplit: f64): void {

@@ -10,6 +10,7 @@ interface KernelExports {
   setBuffers(...at: number[]): void;
   setParams(minSamplesLeaf: number, minHessian: number, maxFeatures: number): void;
   setTreeBuffers(...at: number[]): void;
+  setTreeOutput(...at: number[]): void;
   setTreeLimits(maxDepth: number, minSamplesSplit: number): void;
   findSplit(start: number, end: number, tg: number, th: number, tc: number, parentScore: number, c: number): number;
   partition(f: number, bin: number, defaultLeft: number, start: number, end: number): number;
@@ -44,18 +45,6 @@ export interface ForestSplitSetup {
   arenaBytes?: number;
 }
 
-/** Byte offsets of the kernel's buffers that TypeScript reads or fills. */
-interface Places {
-  rows: number;
-  grad: number;
-  weight: number;
-  candidates: number;
-  kept: number;
-  record: number;
-  rng: number;
-  out: number;
-}
-
 /**
  * A binary random forest's split search and depth-wise tree growth as WebAssembly
  * (src/wasm/forest-split-kernel.ts): the same draws from the random stream, histograms, scans,
@@ -65,21 +54,19 @@ interface Places {
  * the caller fills as views of the kernel's memory.
  */
 export class ForestSplitKernel {
+  /** The grower's row order (partitioned in place). */
+  readonly rows: Int32Array;
+  /** Each row's weight if it is of class 1, else 0. */
+  readonly grad: Float64Array;
+  /** Each row's weight in the tree (0: not in its sample). */
+  readonly weight: Float64Array;
   private readonly kernel: KernelExports;
-  private readonly n: number;
-  private readonly d: number;
-  private readonly capacity: number;
-  private readonly at: Places;
-  private readonly buffer: ArrayBuffer;
-  private views?: {
-    rows: Int32Array;
-    grad: Float64Array;
-    weight: Float64Array;
-    candidates: Int32Array;
-    kept: Int32Array;
-    record: Float64Array;
-    rng: Int32Array;
-  };
+  private readonly candidates: Int32Array;
+  private readonly kept: Int32Array;
+  private readonly record: Float64Array;
+  private readonly rngState: Int32Array;
+  /** Where `growTree` writes a tree: TreeTableData's arrays, room for the most nodes a tree can have. */
+  private readonly out: Omit<TreeTableData, 'nOutputs' | 'treeStart'>;
   /** The candidates last copied in (candidate lists are never changed once made). */
   private lastCandidates: Int32Array | null = null;
   /** The children's candidates after `findSplit`: its own list when none was found constant. */
@@ -96,11 +83,8 @@ export class ForestSplitKernel {
     const { layout } = data;
     const n = layout.rows;
     const d = layout.nFeatures;
-    this.n = n;
-    this.d = d;
     // A tree over n rows has at most 2n − 1 nodes.
     const cap = 2 * n;
-    this.capacity = cap;
     const edgeCount = Int32Array.from(upper, (edges) => edges.length);
     const edgeStart = new Int32Array(d);
     for (let f = 1; f < d; f++) edgeStart[f] = edgeStart[f - 1] + edgeCount[f - 1];
@@ -126,12 +110,15 @@ export class ForestSplitKernel {
     ];
     // rows, grad, weight, rowNode, hist, touched, candidates, moved, movedStamp, isConstant, kept, record, rng, spill
     const buffers = [4 * n, 8 * n, 8 * n, 4 * n, 8 * 3 * 256, 4 * 257, 4 * d, 4 * d, 4 * d, d, 4 * d, 8 * 7, 4 * 4, 4 * n];
-    // Nodes (7 i32, 3 + 7 f64 and a byte each), levels and stack (7 i32 each), the output table (3 i32, 4 f64, a byte).
-    const regions = [cap * (4 * 7 + 24 + 56 + 1), cap * 4 * 7, cap * (4 * 3 + 8 * 4 + 1)];
+    // Nodes (7 i32, 3 + 7 f64 and a byte each), levels and stack (7 i32 each).
+    const regions = [cap * (4 * 7 + 24 + 56 + 1), cap * 4 * 7];
+    // The output table: feature, left, right (i32), threshold, value, cover, gain (f64), defaultLeft (u8).
+    const outputs = [4 * cap, 4 * cap, 4 * cap, 8 * cap, 8 * cap, 8 * cap, 8 * cap, cap];
     const arenaBytes = setup.arenaBytes ?? Math.max(MIN_ARENA_BYTES, Math.ceil((n * d) / 4));
     let tableAt: number[] = [];
     let bufferAt: number[] = [];
     let regionAt: number[] = [];
+    let outputAt: number[] = [];
     let arenaAt = 0;
     const { exports: kernel, buffer } = instantiateKernel<KernelExports>(KERNEL, module, (heapStart) => {
       let top = heapStart;
@@ -143,22 +130,13 @@ export class ForestSplitKernel {
       tableAt = tables.map((t) => take(t.byteLength));
       bufferAt = buffers.map((bytes) => take(bytes));
       regionAt = regions.map((bytes) => take(bytes));
+      outputAt = outputs.map((bytes) => take(bytes));
       arenaAt = take(arenaBytes);
       return top;
     });
-    const functions = [
-      'setTables',
-      'setBuffers',
-      'setParams',
-      'setTreeBuffers',
-      'setTreeLimits',
-      'findSplit',
-      'partition',
-      'growTree',
-    ];
-    assertKernelExports(KERNEL, kernel, functions);
+    const functions = ['setTables', 'setBuffers', 'setParams', 'setTreeBuffers', 'setTreeOutput', 'setTreeLimits', 'findSplit'];
+    assertKernelExports(KERNEL, kernel, [...functions, 'partition', 'growTree']);
     this.kernel = kernel;
-    this.buffer = buffer;
     const bytes = new Uint8Array(buffer);
     tables.forEach((t, k) => {
       bytes.set(new Uint8Array(t.buffer, t.byteOffset, t.byteLength), tableAt[k]);
@@ -166,73 +144,39 @@ export class ForestSplitKernel {
     kernel.setTables(...tableAt.slice(0, 9));
     kernel.setBuffers(...bufferAt);
     kernel.setParams(setup.minSamplesLeaf, setup.minHessian, setup.maxFeatures);
-    const [nodesAt, levelsAt, outAt] = regionAt;
-    kernel.setTreeBuffers(
-      nodesAt,
-      cap,
-      levelsAt,
-      tableAt[9],
-      d,
-      outAt,
-      tableAt[10],
-      tableAt[11],
-      tableAt[12],
-      arenaAt,
-      arenaBytes,
-    );
+    const [nodesAt, levelsAt] = regionAt;
+    const [features, starts, counts, values] = tableAt.slice(9);
+    kernel.setTreeBuffers(nodesAt, cap, levelsAt, features, d, starts, counts, values, arenaAt, arenaBytes);
+    kernel.setTreeOutput(...outputAt);
     kernel.setTreeLimits(setup.maxDepth ?? -1, setup.minSamplesSplit);
-    this.at = {
-      rows: bufferAt[0],
-      grad: bufferAt[1],
-      weight: bufferAt[2],
-      candidates: bufferAt[6],
-      kept: bufferAt[10],
-      record: bufferAt[11],
-      rng: bufferAt[12],
-      out: outAt,
+    // The memory never grows: these views hold for the kernel's life.
+    this.rows = new Int32Array(buffer, bufferAt[0], n);
+    this.grad = new Float64Array(buffer, bufferAt[1], n);
+    this.weight = new Float64Array(buffer, bufferAt[2], n);
+    this.candidates = new Int32Array(buffer, bufferAt[6], d);
+    this.kept = new Int32Array(buffer, bufferAt[10], d);
+    this.record = new Float64Array(buffer, bufferAt[11], 7);
+    this.rngState = new Int32Array(buffer, bufferAt[12], 4);
+    this.out = {
+      feature: new Int32Array(buffer, outputAt[0], cap),
+      left: new Int32Array(buffer, outputAt[1], cap),
+      right: new Int32Array(buffer, outputAt[2], cap),
+      threshold: new Float64Array(buffer, outputAt[3], cap),
+      value: new Float64Array(buffer, outputAt[4], cap),
+      cover: new Float64Array(buffer, outputAt[5], cap),
+      gain: new Float64Array(buffer, outputAt[6], cap),
+      defaultLeft: new Uint8Array(buffer, outputAt[7], cap),
     };
-  }
-
-  /** Views of the kernel's buffers (its memory never grows: one buffer for its life). */
-  private get v() {
-    if (!this.views) {
-      const { at, n, d, buffer } = this;
-      this.views = {
-        rows: new Int32Array(buffer, at.rows, n),
-        grad: new Float64Array(buffer, at.grad, n),
-        weight: new Float64Array(buffer, at.weight, n),
-        candidates: new Int32Array(buffer, at.candidates, d),
-        kept: new Int32Array(buffer, at.kept, d),
-        record: new Float64Array(buffer, at.record, 7),
-        rng: new Int32Array(buffer, at.rng, 4),
-      };
-    }
-    return this.views;
-  }
-
-  /** The grower's row order (partitioned in place). */
-  get rows(): Int32Array {
-    return this.v.rows;
-  }
-
-  /** Each row's weight if it is of class 1, else 0. */
-  get grad(): Float64Array {
-    return this.v.grad;
-  }
-
-  /** Each row's weight in the tree (0: not in its sample). */
-  get weight(): Float64Array {
-    return this.v.weight;
   }
 
   /** Hands the random stream to the kernel (before a run of `findSplit` or `growTree`). */
   takeRng(rng: Rng): void {
-    rng.saveState(this.v.rng);
+    rng.saveState(this.rngState);
   }
 
   /** Gives the random stream back (after a run of `findSplit` or `growTree`). */
   returnRng(rng: Rng): void {
-    rng.loadState(this.v.rng);
+    rng.loadState(this.rngState);
   }
 
   /**
@@ -241,15 +185,14 @@ export class ForestSplitKernel {
    * children's candidates.
    */
   findSplit(start: number, end: number, totals: Float64Array, parentScore: number, candidates: Int32Array): Float64Array | null {
-    const v = this.v;
     // Siblings share their parent's candidates: copied in once for both.
     if (candidates !== this.lastCandidates) {
-      v.candidates.set(candidates);
+      this.candidates.set(candidates);
       this.lastCandidates = candidates;
     }
     const kept = this.kernel.findSplit(start, end, totals[0], totals[1], totals[2], parentScore, candidates.length);
-    this.keptCandidates = kept < 0 ? candidates : v.kept.slice(0, kept);
-    return v.record[1] >= 0 ? v.record.slice() : null;
+    this.keptCandidates = kept < 0 ? candidates : this.kept.slice(0, kept);
+    return this.record[1] >= 0 ? this.record.slice() : null;
   }
 
   /**
@@ -276,20 +219,18 @@ export class ForestSplitKernel {
       return null;
     }
     this.returnRng(rng);
-    const buffer = this.buffer;
-    const cap = this.capacity;
-    const o = this.at.out;
+    const out = this.out;
     return {
       nOutputs: 1,
       treeStart: Int32Array.of(0, nodes),
-      feature: new Int32Array(buffer, o, nodes).slice(),
-      left: new Int32Array(buffer, o + 4 * cap, nodes).slice(),
-      right: new Int32Array(buffer, o + 8 * cap, nodes).slice(),
-      threshold: new Float64Array(buffer, o + 12 * cap, nodes).slice(),
-      value: new Float64Array(buffer, o + 20 * cap, nodes).slice(),
-      cover: new Float64Array(buffer, o + 28 * cap, nodes).slice(),
-      gain: new Float64Array(buffer, o + 36 * cap, nodes).slice(),
-      defaultLeft: new Uint8Array(buffer, o + 44 * cap, nodes).slice(),
+      feature: out.feature.slice(0, nodes),
+      left: out.left.slice(0, nodes),
+      right: out.right.slice(0, nodes),
+      threshold: out.threshold.slice(0, nodes),
+      value: out.value.slice(0, nodes),
+      cover: out.cover.slice(0, nodes),
+      gain: out.gain.slice(0, nodes),
+      defaultLeft: out.defaultLeft.slice(0, nodes),
     };
   }
 }
