@@ -10,6 +10,9 @@ const LANES = 8;
 /** Rows per block: every tree is walked for a block of rows while it sits in cache. */
 export const BLOCK_ROWS = 128;
 
+/** Layouts made in this thread so far (each gets the next number). */
+let layoutCount = 0;
+
 /**
  * Single-output trees of limited depth padded to complete binary trees in breadth-first order, so
  * a row's walk is `k = 2k + 1 + (value > threshold)`, depth steps without a branch to mispredict,
@@ -20,6 +23,8 @@ export const BLOCK_ROWS = 128;
  * Results equal the node table's walk exactly (same leaf, same sums in the same tree order).
  */
 export class CompleteTreeLayout {
+  /** Unique in its thread (prediction jobs name the layout they are for by it). */
+  readonly id = ++layoutCount;
   readonly depth: number;
   readonly nTrees: number;
   /** Split feature per inner slot (nTrees × (2^depth − 1)). */

@@ -24,6 +24,8 @@ const CALLER = 4;
 /** One window of prediction work as the worker receives it. */
 export interface PredictJob {
   layout: LayoutBuffers;
+  /** The layout's number in the sending thread: jobs of one layout reuse the worker's copy of it. */
+  layoutId: number;
   depth: number;
   nTrees: number;
   /**
@@ -156,6 +158,7 @@ export class PredictPool {
     const flags = new Int32Array(new SharedArrayBuffer(4 * nChunks));
     const job: PredictJob = {
       layout: layout.buffers(),
+      layoutId: layout.id,
       depth: layout.depth,
       nTrees: layout.nTrees,
       sums: { ...sums, x: shared, r0: r0 - first, r1: r1 - first, out: sharedOut, outRow0: r0 - first },
@@ -181,9 +184,17 @@ export class PredictPool {
   }
 }
 
+/**
+ * The worker's layout of the latest model it predicted for: the windows of one large batch (and
+ * the batches after it) reuse it, and the WebAssembly kernel made for it.
+ */
+let lastLayout: { id: number; layout: CompleteTreeLayout } | null = null;
+
 /** Runs the worker's side of a job: claims chunks from the back of its rows until it meets the caller. */
 export function runPredictJob(job: PredictJob): void {
-  const layout = new CompleteTreeLayout(job.depth, job.nTrees, job.layout);
+  if (lastLayout?.id !== job.layoutId)
+    lastLayout = { id: job.layoutId, layout: new CompleteTreeLayout(job.depth, job.nTrees, job.layout) };
+  const layout = lastLayout.layout;
   const { flags, chunkRows, sums } = job;
   for (let c = flags.length - 1; c >= job.firstChunk; c--) {
     if (Atomics.compareExchange(flags, c, FREE, CLAIMED) !== FREE) break;
