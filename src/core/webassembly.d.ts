@@ -11,6 +11,5 @@ declare namespace WebAssembly {
   class Memory {
     constructor(descriptor: { initial: number; maximum?: number });
     readonly buffer: ArrayBuffer;
-    grow(pages: number): number;
   }
 }
