@@ -41,6 +41,16 @@ test('parseCsv sniffs comma, semicolon, tab and pipe delimiters', () => {
   assert.equal(rows('only\n1\n2\n').delimiter, ',');
 });
 
+test('in a tab-delimited file, tabs around a quoted field are delimiters, not padding', () => {
+  assert.deepEqual(rows('id\tnote\tn\n1\t"a\tb"\t2\n2\t\t"x"\n3\t "y" \t4\n').records, [
+    ['1', 'a\tb', '2'],
+    ['2', '', 'x'],
+    ['3', 'y', '4'],
+  ]);
+  // Spaces and tabs around a quoted field are padding when commas delimit.
+  assert.deepEqual(rows('id,note\n1,\t "a" \t\n').records, [['1', 'a']]);
+});
+
 test('the sniffer ignores delimiters inside quoted fields', () => {
   const text = 'name;note\n"Smith, J.";"a, b, c"\n"Doe, A.";"x, y"\n';
   assert.equal(rows(text).delimiter, ';');

@@ -109,7 +109,7 @@ export class CsvScanner implements RecordSpans {
       const pos = this.pos;
       if (this.nextDelimiter < pos) this.nextDelimiter = indexOrEnd(text, this.delimiterChar, pos);
       if (this.nextNewline < pos) this.nextNewline = indexOrEnd(text, this.newlineChar, pos);
-      const open = quotedFieldStart(text, pos);
+      const open = quotedFieldStart(text, pos, this.delimiter);
       if (open >= 0) {
         const after = this.readQuoted(open, line + this.extraLines);
         if (after < 0) return false;
@@ -178,7 +178,7 @@ export class CsvScanner implements RecordSpans {
     }
     // Spaces between the closing quote and the delimiter are tolerated.
     let end = q + 1;
-    while (end < len && (text.charCodeAt(end) === SPACE || text.charCodeAt(end) === TAB)) end++;
+    while (end < len && isPadding(text.charCodeAt(end), this.delimiter)) end++;
     if (end === len && !final) return -1;
     if (value === undefined) this.addSpan(open + 1, q);
     else this.addValue(value + text.slice(segmentStart, q));
@@ -222,11 +222,16 @@ function indexOrEnd(text: string, char: string, from: number): number {
 }
 
 /** Index of the opening quote when the field at `pos` is quoted (leading spaces allowed), else -1. */
-function quotedFieldStart(text: string, pos: number): number {
+function quotedFieldStart(text: string, pos: number, delimiter: number): number {
   let i = pos;
   let c = text.charCodeAt(i);
-  while (c === SPACE || c === TAB) c = text.charCodeAt(++i);
+  while (isPadding(c, delimiter)) c = text.charCodeAt(++i);
   return c === QUOTE ? i : -1;
+}
+
+/** Whether a character around a quoted field is padding: a space, or a tab unless tabs delimit. */
+function isPadding(c: number, delimiter: number): boolean {
+  return c === SPACE || (c === TAB && delimiter !== TAB);
 }
 
 function countChar(text: string, char: string, from: number, to: number): number {
