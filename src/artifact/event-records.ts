@@ -1,26 +1,28 @@
-import { type EventPacking, RECORD_SEPARATOR } from './lead-batch.js';
-
 /**
  * The event records of an events file, as shared memory that scoring workers read without a
- * copy: each record packed as text (see `EventPacking`) in one UTF-8 buffer, followed by U+0001,
- * and each lead's records chained in file order from its first record.
+ * copy. Record r is either text — `text[start[r], end[r])` in UTF-8, its fields joined by the
+ * delimiter, possibly ended by one carriage return that is not part of it; a line feed
+ * follows it unless it ends the text — or, when `start[r]` is negative, a JSON list of its
+ * fields at `lists[−1 − start[r], end[r])`. `next[r]` is the lead's next record (−1: none).
  */
 export interface SharedEventRecords {
   header: string[];
   delimiter: string;
-  packing: EventPacking;
   text: Uint8Array;
+  lists: Uint8Array;
   start: Float64Array;
   end: Float64Array;
   next: Int32Array;
 }
 
+const CR = 13;
+
 /** Reads a lead's records out of `SharedEventRecords` (in any thread). */
 export class EventRecords {
   readonly header: string[];
   readonly delimiter: string;
-  readonly packing: EventPacking;
   private readonly text: Buffer;
+  private readonly lists: Buffer;
   private readonly start: Float64Array;
   private readonly end: Float64Array;
   private readonly next: Int32Array;
@@ -28,27 +30,38 @@ export class EventRecords {
   constructor(shared: SharedEventRecords) {
     this.header = shared.header;
     this.delimiter = shared.delimiter;
-    this.packing = shared.packing;
     this.text = Buffer.from(shared.text.buffer, shared.text.byteOffset, shared.text.byteLength);
+    this.lists = Buffer.from(shared.lists.buffer, shared.lists.byteOffset, shared.lists.byteLength);
     this.start = shared.start;
     this.end = shared.end;
     this.next = shared.next;
   }
 
   /**
-   * The records chained from record `first` joined by U+0001 (see `unpackEvents`), null for −1.
-   * A run of records adjacent in the buffer decodes in one piece, separators included.
+   * The fields of each record chained from record `first`, in order (none for −1). A run of
+   * text records that follow each other in the buffer, line feed between, decodes in one piece.
    */
-  packed(first: number): string | null {
-    if (first < 0) return null;
-    const parts: string[] = [];
+  records(first: number): string[][] {
+    const out: string[][] = [];
+    const { start, end, next } = this;
     let r = first;
     while (r >= 0) {
+      if (start[r] < 0) {
+        out.push(JSON.parse(this.lists.toString('utf8', -1 - start[r], end[r])) as string[]);
+        r = next[r];
+        continue;
+      }
       let tail = r;
-      while (this.next[tail] >= 0 && this.start[this.next[tail]] === this.end[tail] + 1) tail = this.next[tail];
-      parts.push(this.text.toString('utf8', this.start[r], this.end[tail]));
-      r = this.next[tail];
+      while (next[tail] >= 0 && start[next[tail]] === end[tail] + 1) tail = next[tail];
+      const run = this.text.toString('utf8', start[r], end[tail]);
+      if (tail === r) out.push(this.fields(run));
+      else for (const line of run.split('\n')) out.push(this.fields(line));
+      r = next[tail];
     }
-    return parts.length === 1 ? parts[0] : parts.join(RECORD_SEPARATOR);
+    return out;
+  }
+
+  private fields(line: string): string[] {
+    return (line.charCodeAt(line.length - 1) === CR ? line.slice(0, -1) : line).split(this.delimiter);
   }
 }

@@ -1,20 +1,22 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, statSync } from 'node:fs';
 import { DataError } from '../core/errors.js';
 import { createCsvParser } from '../data/csv/csv-parser.js';
 import { type RecordSpans, spanField } from '../data/csv/csv-scanner.js';
 import type { SharedEventRecords } from './event-records.js';
-import { type EventPacking, PLAIN_RECORD, packRecord } from './lead-batch.js';
 
 const INITIAL_BYTES = 1 << 20;
 const INITIAL_RECORDS = 1 << 12;
+const LF = 10;
+const CR = 13;
 
 /**
  * The records of an events file by lead id, kept outside the JavaScript heap so that a file of
- * millions of events costs the garbage collector a few typed arrays: each record packed as text
- * (see `EventPacking`; JSON when the file holds the bytes 0, 1 or 2) in one growing UTF-8 buffer,
- * followed by U+0001; each lead's records chained in file order. The buffers are shared memory:
- * `shared()` hands them to any thread, where `EventRecords` reads a lead's chain from the record
- * `firstRecord` names.
+ * millions of events costs the garbage collector a few typed arrays. A record is kept as its
+ * delimited text (UTF-8, a line feed after it) when its fields are that text split at the
+ * delimiter — most records: then they are the file's own bytes, read straight into the store —
+ * and as a JSON list otherwise (quoted fields). Each lead's records are chained in file order.
+ * The buffers are shared memory: `shared()` hands them to any thread, where `EventRecords`
+ * reads a lead's chain from the record `firstRecord` names.
  */
 export class EventStore {
   header: string[] = [];
@@ -22,38 +24,37 @@ export class EventStore {
   delimiter = ',';
   private text: Buffer;
   private used = 0;
+  private lists: Buffer = sharedBytes(INITIAL_BYTES);
+  private listsUsed = 0;
   private start: Float64Array;
   private end: Float64Array;
   private next: Int32Array;
   private records = 0;
-  private readonly first = new Map<string, number>();
-  private readonly last = new Map<string, number>();
-  /** The lead of the latest record and that record (its entry in `last` is stale until the lead changes). */
+  /** Each lead id's number, and by that number the lead's first and last records. */
+  private readonly leads = new Map<string, number>();
+  private readonly firstOf: number[] = [];
+  private readonly lastOf: number[] = [];
+  /** The lead of the latest record, its number and that record. */
   private currentLead: string | null = null;
+  private currentNumber = -1;
   private currentRecord = -1;
 
-  private constructor(
-    readonly packing: EventPacking,
-    fileBytes: number,
-  ) {
-    // Sized for the file (its text and two bytes a record): no regrowing while it is read.
-    this.text = sharedBytes(Math.max(INITIAL_BYTES, fileBytes + (fileBytes >> 4) + 1024));
+  /**
+   * A store for a file of `fileBytes` bytes. `text` is a shared buffer that already holds the
+   * records' text (the file read into it); without it the store makes one, sized for the file.
+   */
+  constructor(fileBytes: number, text?: Buffer) {
+    this.text = text ?? sharedBytes(Math.max(INITIAL_BYTES, fileBytes + (fileBytes >> 4) + 1024));
+    this.used = text ? text.length : 0;
     const records = Math.max(INITIAL_RECORDS, Math.ceil(fileBytes / 64));
     this.start = new Float64Array(new SharedArrayBuffer(8 * records));
     this.end = new Float64Array(new SharedArrayBuffer(8 * records));
     this.next = new Int32Array(new SharedArrayBuffer(4 * records));
   }
 
-  /** Reads an events file; `leadIdColumn` joins its records to the leads. */
-  static async read(path: string, leadIdColumn: string): Promise<EventStore> {
-    if (!existsSync(path)) throw new DataError('file not found', { file: path });
-    return (await EventStore.readAs(path, leadIdColumn, 'joined')) ?? (await EventStore.readAs(path, leadIdColumn, 'json'))!;
-  }
-
-  /** Null when 'joined' packing meets the byte 0, 1 or 2 in the file (then the file is read again as JSON). */
-  private static async readAs(path: string, leadIdColumn: string, packing: EventPacking): Promise<EventStore | null> {
-    const store = new EventStore(packing, statSync(path).size);
-    const watch = { control: false };
+  /** Reads an events file with the CSV parser (see `readEventFile`); `leadIdColumn` joins its records to the leads. */
+  static async parse(path: string, leadIdColumn: string): Promise<EventStore> {
+    const store = new EventStore(statSync(path).size);
     let idColumn = -1;
     // Records are taken as spans of the parsed text: no string per field, no array per record.
     const parser = createCsvParser({
@@ -66,22 +67,14 @@ export class EventStore {
         store.addSpans(record, idColumn);
       },
     });
-    for await (const chunk of createReadStream(path)) {
-      if (!watch.control && (chunk.indexOf(0) >= 0 || chunk.indexOf(1) >= 0 || chunk.indexOf(2) >= 0)) {
-        watch.control = true;
-        if (packing === 'joined') return null;
-      }
-      parser.push(chunk);
-    }
+    for await (const chunk of createReadStream(path)) parser.push(chunk);
     parser.end();
-    store.endLead();
-    store.last.clear();
     store.delimiter = parser.delimiter ?? ',';
-    return store;
+    return store.done();
   }
 
   /** The lead id column's position; a DataError naming the columns when the file has none. */
-  private idColumn(leadIdColumn: string, path: string): number {
+  idColumn(leadIdColumn: string, path: string): number {
     const c = this.header.indexOf(leadIdColumn);
     if (c < 0)
       throw new DataError(`has no "${leadIdColumn}" column to join events to leads; columns: ${this.header.join(', ')}`, {
@@ -92,83 +85,96 @@ export class EventStore {
 
   /** The lead's first record in `shared()`'s chains, −1 when it has none. */
   firstRecord(leadId: string): number {
-    return this.first.get(leadId) ?? -1;
+    const k = this.leads.get(leadId);
+    return k === undefined ? -1 : this.firstOf[k];
   }
 
   /** The records as shared memory, for `EventRecords` in any thread. */
   shared(): SharedEventRecords {
-    const { header, delimiter, packing, text, start, end, next } = this;
-    return { header, delimiter, packing, text, start, end, next };
-  }
-
-  /** Appends a parsed record: its fields (U+0000 between them, or a JSON list) and U+0001. */
-  private addSpans(record: RecordSpans, idColumn: number): void {
-    const { text, spans, count } = record;
-    const r = this.begin(spanField(record, idColumn).trim());
-    if (this.packing === 'json')
-      this.write(
-        packRecord(
-          Array.from({ length: count }, (_, j) => spanField(record, j)),
-          'json',
-        ),
-      );
-    else if (isPlain(record)) {
-      // No field was quoted: the record's own text holds them, one delimiter apart.
-      this.reserve(1);
-      this.text[this.used++] = PLAIN_RECORD;
-      this.write(text.slice(spans[0], spans[2 * count - 1]));
-    } else {
-      for (let j = 0; j < count; j++) {
-        if (j > 0) this.text[this.used++] = 0;
-        this.write(spanField(record, j));
-      }
-    }
-    this.end[r] = this.used;
-    this.reserve(1);
-    this.text[this.used++] = 1;
+    const { header, delimiter, text, lists, start, end, next } = this;
+    return { header, delimiter, text, lists, start, end, next };
   }
 
   /**
-   * Starts a record of the lead, chained after its last one; returns the record's number. A run of
-   * records of one lead (events grouped by lead) is chained without looking the lead up.
+   * Adds a record that the store's text holds at `[from, to)`, followed by a line feed unless
+   * it ends the text (one carriage return before that line feed may end it: readers drop it).
+   * `leadId` null: the lead of the previous record.
    */
-  private begin(leadId: string): number {
-    const r = this.records++;
-    if (r === this.next.length) this.growRecords();
-    this.start[r] = this.used;
-    this.next[r] = -1;
-    if (leadId === this.currentLead) {
-      this.next[this.currentRecord] = r;
-      this.currentRecord = r;
-      return r;
+  addText(leadId: string | null, from: number, to: number): void {
+    const r = this.begin(leadId);
+    this.start[r] = from;
+    this.end[r] = to;
+  }
+
+  /** Adds a record as a JSON list of its fields. */
+  addList(leadId: string, fields: readonly string[]): void {
+    const r = this.begin(leadId);
+    const json = JSON.stringify(fields);
+    if (this.listsUsed + 3 * json.length > this.lists.length) {
+      const grown = sharedBytes(Math.max(2 * this.lists.length, this.listsUsed + 3 * json.length));
+      this.lists.copy(grown, 0, 0, this.listsUsed);
+      this.lists = grown;
     }
-    this.endLead();
-    const previous = this.last.get(leadId);
-    if (previous === undefined) this.first.set(leadId, r);
-    else this.next[previous] = r;
-    this.currentLead = leadId;
-    this.currentRecord = r;
-    return r;
+    // Negative starts mark records in `lists` (see `SharedEventRecords`).
+    this.start[r] = -1 - this.listsUsed;
+    this.listsUsed += this.lists.write(json, this.listsUsed, 'utf8');
+    this.end[r] = this.listsUsed;
   }
 
-  /** Brings the current lead's entry in `last` up to date. */
-  private endLead(): void {
-    if (this.currentLead !== null) this.last.set(this.currentLead, this.currentRecord);
+  /** Ends reading: the store is ready to share. */
+  done(): this {
+    this.lastOf.length = 0;
+    return this;
   }
 
-  /** Writes text as UTF-8, with room for one more byte after it. */
-  private write(text: string): void {
-    this.reserve(3 * text.length + 1);
-    this.used += this.text.write(text, this.used, 'utf8');
-  }
-
-  /** Makes room for `bytes` more bytes (a UTF-16 unit takes at most 3 in UTF-8). */
-  private reserve(bytes: number): void {
-    if (this.used + bytes > this.text.length) {
-      const grown = sharedBytes(Math.max(2 * this.text.length, this.used + bytes));
+  /** Adds a parsed record: as its text when that splits back into its fields, else as a list. */
+  private addSpans(record: RecordSpans, idColumn: number): void {
+    const { text, spans, count } = record;
+    const leadId = spanField(record, idColumn).trim();
+    const line = isPlain(record) ? text.slice(spans[0], spans[2 * count - 1]) : null;
+    // A line feed (a field of a file whose records end with a bare CR) or a last CR would not read back.
+    if (line === null || line.indexOf('\n') >= 0 || line.charCodeAt(line.length - 1) === CR) {
+      this.addList(
+        leadId,
+        Array.from({ length: count }, (_, j) => spanField(record, j)),
+      );
+      return;
+    }
+    if (this.used + 3 * line.length + 1 > this.text.length) {
+      const grown = sharedBytes(Math.max(2 * this.text.length, this.used + 3 * line.length + 1));
       this.text.copy(grown, 0, 0, this.used);
       this.text = grown;
     }
+    const from = this.used;
+    this.used += this.text.write(line, from, 'utf8');
+    this.addText(leadId, from, this.used);
+    this.text[this.used++] = LF;
+  }
+
+  /**
+   * Starts a record of the lead (null: the previous record's), chained after its last one;
+   * returns the record's number. A run of records of one lead (events grouped by lead) is
+   * chained without looking the lead up.
+   */
+  private begin(leadId: string | null): number {
+    const r = this.records++;
+    if (r === this.next.length) this.growRecords();
+    this.next[r] = -1;
+    if (leadId === null || leadId === this.currentLead) {
+      this.next[this.currentRecord] = r;
+    } else {
+      let k = this.leads.get(leadId);
+      if (k === undefined) {
+        k = this.firstOf.push(r) - 1;
+        this.lastOf.push(r);
+        this.leads.set(leadId, k);
+      } else this.next[this.lastOf[k]] = r;
+      this.currentLead = leadId;
+      this.currentNumber = k;
+    }
+    this.lastOf[this.currentNumber] = r;
+    this.currentRecord = r;
+    return r;
   }
 
   private growRecords(): void {
@@ -185,7 +191,7 @@ export class EventStore {
 }
 
 /** A Buffer over new shared memory. */
-function sharedBytes(size: number): Buffer {
+export function sharedBytes(size: number): Buffer {
   return Buffer.from(new SharedArrayBuffer(size));
 }
 

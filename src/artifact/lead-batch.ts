@@ -132,32 +132,6 @@ export function batchField(batch: LeadBatch, k: number, j: number): string {
   return spanField(batch, k * batch.header.length + j);
 }
 
-/**
- * How a lead's event records are kept in one string, records separated by U+0001: 'joined' — a
- * record without quoted fields as its text in the file after U+0002, any other with its fields
- * joined by U+0000 (for a file holding none of these three characters); 'json' — each record a
- * JSON list (which escapes every control character). One string per lead is cheap to keep and to
- * send to a worker.
- */
-export type EventPacking = 'joined' | 'json';
-
-const FIELD_SEPARATOR = '\u0000';
-export const RECORD_SEPARATOR = '\u0001';
-/** First character of a record kept as its text in the file. */
-export const PLAIN_RECORD = 2;
-
-/** One event record as text (see `EventPacking`). */
-export function packRecord(record: readonly string[], packing: EventPacking): string {
-  return packing === 'json' ? JSON.stringify(record) : record.join(FIELD_SEPARATOR);
-}
-
-/** A lead's event records back from their packed records joined by U+0001; `delimiter` is the file's. */
-export function unpackEvents(packed: string, packing: EventPacking, delimiter: string): string[][] {
-  const records = packed.split(RECORD_SEPARATOR);
-  if (packing === 'json') return records.map((r) => JSON.parse(r) as string[]);
-  return records.map((r) => (r.charCodeAt(0) === PLAIN_RECORD ? r.slice(1).split(delimiter) : r.split(FIELD_SEPARATOR)));
-}
-
 /** How a batch is scored and written. */
 export interface BatchSettings {
   format: 'csv' | 'jsonl';
@@ -277,7 +251,7 @@ export function scoreLeadBatch(
 /** The event records chained from `first`, each as an object under the events header. */
 function eventsOf(events: EventRecords, first: number): Record<string, unknown>[] {
   const header = events.header;
-  return unpackEvents(events.packed(first)!, events.packing, events.delimiter).map((row) => {
+  return events.records(first).map((row) => {
     const record: Record<string, unknown> = {};
     for (let c = 0; c < header.length; c++) record[header[c]] = row[c];
     return record;

@@ -6,9 +6,9 @@ import { after, test } from 'node:test';
 import { DataError, SerializationError } from '../core/errors.js';
 import { readCsvBatches } from '../data/csv/csv-batches.js';
 import { recordAt } from '../data/datasets/lead-records.js';
+import { readEventFile, scanEventFile } from './event-file.js';
 import { EventRecords } from './event-records.js';
 import { EventStore } from './event-store.js';
-import { packRecord, RECORD_SEPARATOR, unpackEvents } from './lead-batch.js';
 import { LeadValidator } from './lead-validator.js';
 import { loadArtifact } from './load-artifact.js';
 import { type ScoreFileOptions, scoreFile } from './score-file.js';
@@ -17,8 +17,8 @@ import { buildArtifact } from './test-support/build-artifact.js';
 import { validateLead } from './validate-lead.js';
 
 /** A lead's records from a store, as a scoring thread reads them. */
-function packedOf(store: EventStore, leadId: string): string | null {
-  return new EventRecords(store.shared()).packed(store.firstRecord(leadId));
+function recordsOf(store: EventStore, leadId: string): string[][] {
+  return new EventRecords(store.shared()).records(store.firstRecord(leadId));
 }
 
 const root = mkdtempSync(join(tmpdir(), 'leadstack-score-file-'));
@@ -181,22 +181,6 @@ test('the compiled validator finds exactly the problems validateLead finds', () 
   assert.equal(compared, 300);
 });
 
-test('event records round-trip through their packing, control characters included', () => {
-  const records = [
-    ['L1', '2024-01-01T00:00:00Z', 'https://x.io/a?b=1', 'Title, with "quotes"', ''],
-    ['L1', '2024-01-02T00:00:00Z', '', 'line\nbreak', 'tab\there'],
-  ];
-  for (const packing of ['joined', 'json'] as const) {
-    const packed = records.map((r) => packRecord(r, packing)).join(RECORD_SEPARATOR);
-    assert.deepEqual(unpackEvents(packed, packing, ','), records);
-  }
-  const odd = [
-    ['L1', 'a\u0000b', '\u0001', 'c\n'],
-    ['L1', ''],
-  ];
-  assert.deepEqual(unpackEvents(odd.map((r) => packRecord(r, 'json')).join(RECORD_SEPARATOR), 'json', ','), odd);
-});
-
 test('an events file holding control characters is read all the same', async () => {
   const lines = readFileSync(events, 'utf8').trimEnd().split('\n');
   // An event of a lead that is not in the leads file, with U+0001 in its title.
@@ -226,31 +210,31 @@ test('the event store gives each lead its records in file order, grouped or inte
   const grouped = join(root, 'grouped-events.csv');
   writeFileSync(grouped, csv([...rows].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))));
   for (const file of [interleaved, grouped]) {
-    const store = await EventStore.read(file, 'lead_id');
+    const store = await readEventFile(file, 'lead_id');
     assert.deepEqual(store.header, ['lead_id', 'timestamp', 'url', 'title']);
     for (let lead = 0; lead < 7; lead++) {
       const expected = rows.filter((r) => r[0] === `L${lead}`);
-      assert.deepEqual(unpackEvents(packedOf(store, `L${lead}`)!, store.packing, store.delimiter), expected);
+      assert.deepEqual(recordsOf(store, `L${lead}`), expected);
     }
-    assert.equal(packedOf(store, 'L99'), null);
+    assert.deepEqual(recordsOf(store, 'L99'), []);
   }
 });
 
-test('the event store grows past the room it sized from the file: many tiny records, packed as JSON lists', async () => {
-  // Five-byte records (the record table is sized for 64 bytes a record) and a control byte that
-  // makes every record a JSON list, twice its text (the buffer is sized for the file's text).
-  const lines = ['lead_id,v', 'L0,\u0002'];
-  for (let k = 1; k < 200_000; k++) lines.push(`L${k % 13},${k % 10}`);
+test('the event store grows past the room it sized from the file: many tiny records, quoted ones kept as JSON lists', async () => {
+  // Five-byte records (the record table is sized for 64 bytes a record), every other one quoted:
+  // its JSON list is longer than its text (the lists' buffer starts at 1 MiB).
+  const lines = ['lead_id,v'];
+  for (let k = 0; k < 200_000; k++) lines.push(k % 2 ? `L${k % 13},${k % 10}` : `L${k % 13},"${k % 10}"`);
   const file = join(root, 'tiny-events.csv');
   writeFileSync(file, `${lines.join('\n')}\n`);
-  const store = await EventStore.read(file, 'lead_id');
-  assert.equal(store.packing, 'json');
-  for (const lead of [0, 5, 12]) {
-    const expected = lines
-      .slice(1)
-      .filter((l) => l.startsWith(`L${lead},`))
-      .map((l) => l.split(','));
-    assert.deepEqual(unpackEvents(packedOf(store, `L${lead}`)!, store.packing, store.delimiter), expected);
+  for (const store of [await readEventFile(file, 'lead_id'), await EventStore.parse(file, 'lead_id')]) {
+    for (const lead of [0, 5, 12]) {
+      const expected = lines
+        .slice(1)
+        .filter((l) => l.startsWith(`L${lead},`))
+        .map((l) => l.replace(/"/g, '').split(','));
+      assert.deepEqual(recordsOf(store, `L${lead}`), expected);
+    }
   }
 });
 
@@ -265,22 +249,81 @@ test('a missing events file is refused before any output, with workers stopped',
   assert.deepEqual(tempFiles(), []);
 });
 
-test('the event store keeps every field as the CSV parser reads it: quoted or not, empty, CRLF, other delimiters', async () => {
-  const cases: [string, string][] = [
-    ['comma-crlf.csv', 'lead_id,url,title\r\nL1,/a,plain\r\nL1,"/b,c","say ""hi"""\r\n"L2",,\r\nL1, spaced ,\r\n'],
-    ['semicolon.csv', 'lead_id;url;title\nL1;/a;x,y\nL2;"/b;c";\nL1;;"multi\nline"\n'],
-    ['control.csv', 'lead_id,url,title\nL1,/a,\u0002odd\nL1,/b,ok\n'],
+/** Every lead's records as the CSV parser reads the file (lead id trimmed), in file order. */
+async function parsedRecords(file: string, idColumn: number): Promise<Map<string, string[][]>> {
+  const expected = new Map<string, string[][]>();
+  for await (const batch of readCsvBatches(createReadStream(file), { file })) {
+    for (const row of batch.rows) {
+      const id = row[idColumn].trim();
+      expected.set(id, [...(expected.get(id) ?? []), row]);
+    }
+  }
+  return expected;
+}
+
+test('the event store keeps every field as the CSV parser reads it, whether the bytes are scanned or parsed', async () => {
+  // [file, text, lead id column, whether the byte scan reads it (else the CSV parser does)]
+  const cases: [string, string, number, boolean][] = [
+    ['comma-crlf.csv', 'lead_id,url,title\r\nL1,/a,plain\r\nL1,"/b,c","say ""hi"""\r\n"L2",,\r\nL1, spaced ,\r\n', 0, true],
+    ['semicolon.csv', 'lead_id;url;title\nL1;/a;x,y\nL2;"/b;c";\nL1;;"multi\nline"\n', 0, true],
+    ['control.csv', 'lead_id,url,title\nL1,/a,\u0002odd\nL1,/b,ok\u0001\n', 0, true],
+    ['bom-blank-lines.csv', '\ufefflead_id,url\n\nL1,/a\r\n\r\nL2,"x"\n\nL1,/b', 0, true],
+    ['carriage-returns.csv', 'lead_id,v\nL1,a\r\r\nL1,b\rc\nL1,\r\nL1,"q"\r\n', 0, true],
+    ['inner-quote.csv', 'lead_id,title\nL1,5" screen\nL1,ok\nL2,a "b" c\n', 0, true],
+    ['unicode-ids.csv', 'lead_id,title\n L1 ,Über\nL1,日本語\n\tL2,é\nL1 ,x\n', 0, true],
+    ['quoted-crlf.csv', 'lead_id,t\r\nL1,"a\r\nb"\r\nL1,c\r\nL1,"d\re"\r\n', 0, true],
+    ['id-inside.csv', 'ts,lead_id,v\n1,L1,a\n2,L2,b\n3,L1,c\n4,"L1",d\n5,L1,e\n', 1, true],
+    ['id-last-crlf.csv', 'v,lead_id\r\na,L1\r\nb,L1\r\nc,L2\r\nd,L1', 1, true],
+    ['tabs.csv', 'lead_id\turl\tn\nL1\t/a, b\t1\nL2\t"/c\td"\t2\nL1\t\t\n', 0, true],
+    ['bare-cr.csv', 'lead_id,v\rL1,a\rL2,b\rL1,c\r', 0, false],
+    ['latin1.csv', 'lead_id,v\nL1,caf\u00e9\n', 0, true],
   ];
-  for (const [name, text] of cases) {
+  for (const [name, text, idColumn, scanned] of cases) {
     const file = join(root, name);
     writeFileSync(file, text);
-    const expected = new Map<string, string[][]>();
-    for await (const batch of readCsvBatches(createReadStream(file), { file })) {
-      for (const row of batch.rows) expected.set(row[0].trim(), [...(expected.get(row[0].trim()) ?? []), row]);
+    const expected = await parsedRecords(file, idColumn);
+    assert.ok(expected.size > 0, name);
+    const stores = [await readEventFile(file, 'lead_id'), await EventStore.parse(file, 'lead_id')];
+    // Pieces of a few bytes: records, ids and quoted line breaks cut between reads.
+    for (const piece of [1, 3, 7, 64]) {
+      const store = await scanEventFile(file, 'lead_id', piece);
+      assert.equal(store !== null, scanned, `${name}: scanned`);
+      if (store) stores.push(store);
     }
-    const store = await EventStore.read(file, 'lead_id');
-    for (const [id, rows] of expected)
-      assert.deepEqual(unpackEvents(packedOf(store, id)!, store.packing, store.delimiter), rows, `${name} ${id}`);
-    assert.equal(store.packing, name === 'control.csv' ? 'json' : 'joined');
+    for (const store of stores) {
+      assert.equal(store.header[idColumn], 'lead_id', name);
+      for (const [id, rows] of expected) assert.deepEqual(recordsOf(store, id), rows, `${name} ${id}`);
+      assert.deepEqual(recordsOf(store, 'L9'), [], name);
+    }
+  }
+});
+
+test('an events file the CSV parser refuses is refused with its line; one without the lead id column is named', async () => {
+  const cases: [string, string, RegExp][] = [
+    ['ragged-events.csv', 'lead_id,v\nL1,a\nL1,b,c\n', /ragged-events\.csv: line 3 has 3 fields, expected 2/],
+    ['short-events.csv', 'lead_id,v\nL1,a\nL1\n', /short-events\.csv: line 3 has 1 field, expected 2/],
+    [
+      'open-quote-events.csv',
+      'lead_id,v\nL1,a\nL1,"b\nL2,c\n',
+      /open-quote-events\.csv: line 3: field 2 opens a quote that is never closed/,
+    ],
+    [
+      'after-quote-events.csv',
+      'lead_id,v\nL1,"a"b\n',
+      /after-quote-events\.csv: line 2: field 2 has text "b\\n" after its closing quote/,
+    ],
+    ['not-utf8-events.csv', `lead_id,v\n${'L1,a\n'.repeat(300)}L1,\xff\n`, /not-utf8-events\.csv.*not valid UTF-8/],
+    [
+      'no-id-events.csv',
+      'lead,v\nL1,a\n',
+      /no-id-events\.csv: has no "lead_id" column to join events to leads; columns: lead, v/,
+    ],
+    ['empty-events.csv', '', /empty-events\.csv: the file is empty/],
+  ];
+  for (const [name, text, message] of cases) {
+    const file = join(root, name);
+    writeFileSync(file, name.startsWith('not-utf8') ? Buffer.from(text, 'latin1') : text);
+    assert.equal(await scanEventFile(file, 'lead_id'), null, name);
+    await assert.rejects(readEventFile(file, 'lead_id'), (e: Error) => e instanceof DataError && message.test(e.message), name);
   }
 });

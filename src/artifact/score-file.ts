@@ -5,8 +5,9 @@ import { spanField } from '../data/csv/csv-scanner.js';
 import { AtomicFileWriter } from '../data/datasets/builtin/atomic-file-writer.js';
 import { toCsvLine } from '../data/datasets/builtin/csv-text.js';
 import { type ColumnMapping, mapHeaders } from './column-mappings.js';
+import { readEventFile } from './event-file.js';
 import { EventRecords } from './event-records.js';
-import { EventStore } from './event-store.js';
+import type { EventStore } from './event-store.js';
 import {
   type BatchOutput,
   type BatchSettings,
@@ -89,7 +90,7 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
   let events: EventStore | null = null;
   let scoring: BatchScoring;
   try {
-    events = options.events ? await EventStore.read(options.events, leadIdColumn(scorer)) : null;
+    events = options.events ? await readEventFile(options.events, leadIdColumn(scorer)) : null;
     // Workers get the event records as shared memory; this thread reads them in place.
     const shared = events?.shared() ?? null;
     scoring = starting
