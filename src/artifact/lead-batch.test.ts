@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { Rng } from '../core/rng.js';
 import { createCsvParser } from '../data/csv/csv-parser.js';
 import { batchField, type LeadBatch, LeadBatchBuilder } from './lead-batch.js';
+import { finishInSmallBatches } from './score-file.js';
 
 const TEXT =
   'id,name,note\r\n' +
@@ -90,4 +91,21 @@ test('a batch is a few strings: records read from one piece of text share one sl
   assert.deepEqual(batch.escaped, ['say "hi"', '"q"', '""', '"', 'x"y']);
   assert.equal(batch.events, null);
   assert.equal(batch.lines.length, 7);
+});
+
+test('near the end of the input, batches are cut smaller: the last ones end close together on every thread', () => {
+  const builder = new LeadBatchBuilder(['id'], 1000, false);
+  // 100 records took 10,000 bytes: 800,000 bytes left hold about 8,000 records, more than the
+  // 4 batches of 1,000 in flight with 2 threads and 2 more.
+  finishInSmallBatches(builder, 100, 10_000, 810_000, 2);
+  assert.equal(builder.limit, 1000);
+  // About 5,000 left: the last batches are cut 8 times smaller.
+  finishInSmallBatches(builder, 5000, 500_000, 1_000_000, 2);
+  assert.equal(builder.limit, 125);
+  const parser = createCsvParser({ onRecordSpans: (record, line) => builder.add(record, line, -1) });
+  parser.push(`id\n${Array.from({ length: 130 }, (_, k) => `L${k}`).join('\n')}\n`);
+  parser.end();
+  assert.ok(builder.full);
+  assert.equal(builder.take().lines.length, 130, 'a batch takes every record added');
+  assert.ok(!builder.full);
 });

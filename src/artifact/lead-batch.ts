@@ -32,7 +32,7 @@ export interface LeadBatch {
 export class LeadBatchBuilder {
   private readonly header: string[];
   private readonly width: number;
-  private readonly capacity: number;
+  readonly capacity: number;
   private parts: string[] = [];
   private length = 0;
   /** The parsed text the current part is a slice of, and the part's start in it. */
@@ -45,6 +45,8 @@ export class LeadBatchBuilder {
   private events: Int32Array | null;
   /** Records added since the last `take`. */
   count = 0;
+  /** Records a batch is full at (at most the capacity). */
+  limit: number;
 
   /** Batches of `capacity` records under `header` (the mapped header: one name per field). */
   constructor(header: string[], capacity: number, withEvents: boolean) {
@@ -52,6 +54,7 @@ export class LeadBatchBuilder {
     const width = header.length;
     this.width = width;
     this.capacity = capacity;
+    this.limit = capacity;
     this.spans = new Int32Array(2 * width * capacity);
     this.lines = new Int32Array(capacity);
     this.events = withEvents ? new Int32Array(capacity) : null;
@@ -87,9 +90,9 @@ export class LeadBatchBuilder {
     this.count++;
   }
 
-  /** Whether the batch holds `capacity` records. */
+  /** Whether the batch holds `limit` records. */
   get full(): boolean {
-    return this.count === this.capacity;
+    return this.count >= Math.min(this.limit, this.capacity);
   }
 
   /** The records added since the last call, as a batch. */

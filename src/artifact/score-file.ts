@@ -159,6 +159,7 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
       parser.push(chunk);
       bytes += chunk.length;
       options.onProgress?.(bytes, total);
+      if (threads > 1 && builder) finishInSmallBatches(builder, parser.records, bytes, total, threads);
       await submit();
     }
     parser.end();
@@ -180,6 +181,25 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
   summary.seconds = (performance.now() - started) / 1000;
   summary.leadsPerSecond = summary.read / Math.max(summary.seconds, 1e-9);
   return summary;
+}
+
+/** Batches near the end of the input are cut this many times smaller. */
+const TAIL_SPLIT = 8;
+
+/**
+ * Near the end of the input, makes batches smaller: the last few batches then end close together
+ * on every thread instead of one thread scoring a whole batch while the others wait. "Near" is
+ * within the batches in flight and a few more, estimated from the bytes a record took so far.
+ */
+export function finishInSmallBatches(
+  builder: LeadBatchBuilder,
+  records: number,
+  bytes: number,
+  total: number,
+  threads: number,
+): void {
+  const left = ((total - bytes) / bytes) * records;
+  if (left < (2 * threads + 2) * builder.capacity) builder.limit = Math.ceil(builder.capacity / TAIL_SPLIT);
 }
 
 function inThread(scorer: Scorer, settings: BatchSettings, events: EventRecords | null): BatchScoring {

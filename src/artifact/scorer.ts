@@ -5,6 +5,7 @@ import { CompiledPolicy, type Route } from '../evaluation/decision-policy.js';
 import { rowContributions } from '../explain/contributions.js';
 import { LeadReasoner } from '../explain/lead-reasoner.js';
 import { formatReason, type Reason } from '../explain/lead-reasons.js';
+import { TreeExplainer } from '../explain/tree-explainer.js';
 import { treeShapInto } from '../explain/tree-shap.js';
 import { FeaturePipeline } from '../features/pipeline.js';
 import { firedRules, type RuleEventColumns } from '../models/rules/rule-features.js';
@@ -93,6 +94,17 @@ export class Scorer {
 
   get modelVersion(): string {
     return this.artifact.manifest.modelVersion;
+  }
+
+  /**
+   * Does ahead the work the first scored batch would start with — the Tree SHAP tables of a tree
+   * model when reasons are asked for (0.1 s for the built-in champion) — so that a worker thread
+   * does it while it waits for its first batch.
+   */
+  prepare(options: ScoreOptions = {}): void {
+    const model = this.artifact.model;
+    if ((options.reasons ?? 3) > 0 && hasTrees(model) && model.treeEnsemble().nOutputs === 1)
+      TreeExplainer.of(model.treeEnsemble());
   }
 
   /** Problems with a lead's fields or events (empty when it can be scored). */

@@ -21,6 +21,7 @@ try {
   if (scorer.modelVersion !== setup.modelVersion)
     throw new Error(`the model folder now holds ${scorer.modelVersion}, not ${setup.modelVersion}`);
   const settings: BatchSettings = setup.settings;
+  scorer.prepare({ reasons: settings.reasons });
   let events: EventRecords | null = null;
   port.on('message', (request: WorkerRequest) => {
     if ('events' in request) {
