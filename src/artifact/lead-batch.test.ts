@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Rng } from '../core/rng.js';
 import { createCsvParser } from '../data/csv/csv-parser.js';
-import { batchField, type LeadBatch, LeadBatchBuilder } from './lead-batch.js';
+import { batchField, type LeadBatch, LeadBatchBuilder, rowMaker } from './lead-batch.js';
 import { finishInSmallBatches } from './score-file.js';
 
 const TEXT =
@@ -108,4 +108,18 @@ test('near the end of the input, batches are cut smaller: the last ones end clos
   assert.ok(builder.full);
   assert.equal(builder.take().lines.length, 130, 'a batch takes every record added');
   assert.ok(!builder.full);
+});
+
+test('records are made under any header names: quotes, backslashes, line breaks, "__proto__"; a later duplicate wins', () => {
+  const header = ['id', 'say "hi"', 'back\\slash', 'two\nlines', '__proto__', 'constructor', 'id', '${x}', 'é ☃'];
+  const record = rowMaker(header)(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i']);
+  const expected: Record<string, string> = {};
+  header.forEach((name, c) => {
+    Object.defineProperty(expected, name, { value: 'abcdefghi'[c], enumerable: true, writable: true, configurable: true });
+  });
+  assert.deepEqual(Object.entries(record), Object.entries(expected));
+  assert.equal(record.id, 'g');
+  assert.equal(Object.getPrototypeOf(record), Object.prototype, 'a "__proto__" column is a field, not the prototype');
+  assert.equal(Object.hasOwn(record, '__proto__'), true);
+  assert.equal(rowMaker([...header]), rowMaker(header), 'made once per header');
 });

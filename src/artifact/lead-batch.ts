@@ -253,20 +253,46 @@ export function scoreLeadBatch(
 
 /** The event records chained from `first`, each as an object under the events header. */
 function eventsOf(events: EventRecords, first: number): Record<string, unknown>[] {
-  const header = events.header;
-  return events.records(first).map((row) => {
-    const record: Record<string, unknown> = {};
-    for (let c = 0; c < header.length; c++) record[header[c]] = row[c];
-    return record;
-  });
+  return events.records(first).map(rowMaker(events.header));
+}
+
+type RowMaker = (row: readonly string[]) => Record<string, string>;
+type BatchRecordMaker = (batch: LeadBatch, base: number) => Record<string, string>;
+
+const rowMakers = new Map<string, RowMaker>();
+const batchRecordMakers = new Map<string, BatchRecordMaker>();
+
+/**
+ * Makes records under a header as one object literal with the header's names in order (later
+ * duplicates win, as assignments would): every record has one shape from its creation, where
+ * assigning computed names one by one costs a keyed store each. Made once per header.
+ */
+export function rowMaker(header: readonly string[]): RowMaker {
+  const key = header.join('\u0000');
+  let make = rowMakers.get(key);
+  if (!make) {
+    make = new Function('row', `return {${literalFields(header, (c) => `row[${c}]`)}};`) as RowMaker;
+    rowMakers.set(key, make);
+  }
+  return make;
 }
 
 /** Record k of the batch as an object under its header. */
 function recordOf(batch: LeadBatch, k: number): Record<string, unknown> {
   const header = batch.header;
-  const record: Record<string, unknown> = {};
-  for (let c = 0; c < header.length; c++) record[header[c]] = batchField(batch, k, c);
-  return record;
+  const key = header.join('\u0000');
+  let make = batchRecordMakers.get(key);
+  if (!make) {
+    const body = `return function (batch, base) { return {${literalFields(header, (c) => `field(batch, base + ${c})`)}}; };`;
+    make = new Function('field', body)(spanField) as BatchRecordMaker;
+    batchRecordMakers.set(key, make);
+  }
+  return make(batch, k * header.length);
+}
+
+/** Object-literal fields `"name": value(c)`; "__proto__" as a computed name, which defines a field instead of setting the prototype. */
+function literalFields(header: readonly string[], value: (c: number) => string): string {
+  return header.map((name, c) => `${name === '__proto__' ? '["__proto__"]' : JSON.stringify(name)}: ${value(c)}`).join(', ');
 }
 
 function csvLine(r: ScoreResult): string {
