@@ -224,12 +224,14 @@ export function scoreLeadBatch(
   const text: string[] = [];
   const rejects: string[] = [];
   const n = batch.lines.length;
+  // Each event record as an object under the events header.
+  const makeEvent = eventRecords ? rowMaker(eventRecords.header) : null;
   for (let k0 = 0; k0 < n; k0 += CHUNK_LEADS) {
     const k1 = Math.min(n, k0 + CHUNK_LEADS);
     const items: LeadToScore[] = [];
     for (let k = k0; k < k1; k++) {
       const first = batch.events && eventRecords ? batch.events[k] : -1;
-      items.push({ lead: recordOf(batch, k), events: first >= 0 ? eventsOf(eventRecords!, first) : [] });
+      items.push({ lead: recordOf(batch, k), events: first >= 0 ? eventRecords!.records(first).map(makeEvent!) : [] });
     }
     scorer.scoreEach(items, options).forEach((outcome, j) => {
       if (outcome.problems) {
@@ -249,11 +251,6 @@ export function scoreLeadBatch(
   output.text = text.join('');
   output.rejects = rejects.join('');
   return output;
-}
-
-/** The event records chained from `first`, each as an object under the events header. */
-function eventsOf(events: EventRecords, first: number): Record<string, unknown>[] {
-  return events.records(first).map(rowMaker(events.header));
 }
 
 type RowMaker = (row: readonly string[]) => Record<string, string>;

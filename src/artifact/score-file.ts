@@ -155,7 +155,7 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
       }
     };
     let bytes = 0;
-    for await (const chunk of createReadStream(options.input)) {
+    for await (const chunk of createReadStream(options.input, { highWaterMark: READ_BYTES })) {
       parser.push(chunk);
       bytes += chunk.length;
       options.onProgress?.(bytes, total);
@@ -182,6 +182,9 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
   summary.leadsPerSecond = summary.read / Math.max(summary.seconds, 1e-9);
   return summary;
 }
+
+/** Bytes of the leads file read at a time. */
+const READ_BYTES = 1 << 20;
 
 /** Batches near the end of the input are cut this many times smaller. */
 const TAIL_SPLIT = 8;

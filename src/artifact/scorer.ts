@@ -199,7 +199,8 @@ export class Scorer {
     if (!hasTrees(model) || model.treeEnsemble().nOutputs !== 1)
       return rowContributions(model, X, this.baseline, this.artifact.explainer.groups).values.data;
     if (this.contributionBuffer.length < X.data.length) this.contributionBuffer = new Float64Array(X.data.length);
-    treeShapInto(model, X, [this.contributionBuffer]);
+    // predictProba refused infinite values in X before this.
+    treeShapInto(model, X, [this.contributionBuffer], { finite: true });
     return this.contributionBuffer;
   }
 

@@ -7,7 +7,7 @@ import { RandomForestClassifier } from '../models/ensemble/random-forest-classif
 import { makeSyntheticLeads } from '../models/ensemble/test-support/synthetic-leads.js';
 import type { HasTreeEnsemble } from '../models/tree/tree-ensemble-view.js';
 import { bruteForceShap } from './test-support/brute-force-shap.js';
-import { treeShap } from './tree-shap.js';
+import { treeShap, treeShapInto } from './tree-shap.js';
 
 /** Raw output of the model for the rows: what the contributions add up to. */
 function rawOutput(model: HasTreeEnsemble & { predictClassProba(X: Matrix): Matrix }, X: Matrix): Matrix {
@@ -159,4 +159,9 @@ test('treeShap refuses a matrix of the wrong width or with infinite values', asy
   const X = small.X.selectRows([0, 1]);
   X.set(1, 2, Number.POSITIVE_INFINITY);
   assert.throws(() => treeShap(model, X), /infinite value at row 1, column 2/);
+  // A caller that refused infinite values itself (as predictProba does) asks for no second look.
+  const out = [new Float64Array(X.rows * X.cols)];
+  assert.throws(() => treeShapInto(model, X, out), /infinite value at row 1, column 2/);
+  assert.doesNotThrow(() => treeShapInto(model, X, out, { finite: true }));
+  assert.throws(() => model.predictProba(X), /infinite/, 'the model refuses them');
 });

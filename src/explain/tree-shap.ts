@@ -29,6 +29,11 @@ export interface TreeShapOptions {
   maxPathFeatures?: number;
   /** Most precomputed table entries per model, 8 bytes each (default 2^22, 32 MiB). */
   tableBudget?: number;
+  /**
+   * The caller has already refused infinite values in X (as the model's `predictProba` does for
+   * the same rows): they are not looked for again.
+   */
+  finite?: boolean;
 }
 
 /**
@@ -69,7 +74,7 @@ export function treeShapInto(
   if (out.length !== view.nOutputs || out.some((o) => o.length < X.rows * X.cols)) {
     throw new InputError(`treeShapInto: expected ${view.nOutputs} arrays of at least ${X.rows} × ${X.cols} values`);
   }
-  assertNoInfinity(X);
+  if (!options.finite) assertNoInfinity(X);
   for (const o of out) o.fill(0, 0, X.rows * X.cols);
   const explainer = treeExplainer(view, options);
   explainer.explain(X.data, 0, X.rows, out);

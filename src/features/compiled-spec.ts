@@ -26,8 +26,11 @@ export class CompiledSpec {
   readonly placeholders: Set<string>;
   readonly matcher: TaxonomyMatcher | null;
   readonly eventColumns: EventColumns | null;
-  /** Segmented pages by URL, then title (a page is segmented once). */
-  private readonly segments = new Map<string | null, Map<string | null, PageSegment>>();
+  /**
+   * Segmented pages by URL: the segment of the first title seen with it, and those of other
+   * titles by title (a page is segmented once; most URLs come with one title, found by one lookup).
+   */
+  private readonly segments = new Map<string | null, SegmentsOfUrl>();
   private segmentCount = 0;
 
   constructor(readonly spec: FeatureSpec) {
@@ -89,18 +92,26 @@ export class CompiledSpec {
   }
 
   private segment(url: string | null, title: string | null): PageSegment {
-    let byTitle = this.segments.get(url);
-    let s = byTitle?.get(title);
+    const ofUrl = this.segments.get(url);
+    if (ofUrl !== undefined && ofUrl.title === title) return ofUrl.segment;
+    let s = ofUrl?.others?.get(title);
     if (!s) {
       s = { ...this.matcher!.segment(url, title), page: url ? pageKey(url) : null };
       if (this.segmentCount < SEGMENT_CACHE_LIMIT) {
-        if (!byTitle) this.segments.set(url, (byTitle = new Map()));
-        byTitle.set(title, s);
+        if (!ofUrl) this.segments.set(url, { title, segment: s, others: null });
+        else (ofUrl.others ??= new Map()).set(title, s);
         this.segmentCount++;
       }
     }
     return s;
   }
+}
+
+/** The segments of one URL's pages: that of the first title seen, and those of other titles. */
+interface SegmentsOfUrl {
+  title: string | null;
+  segment: PageSegment;
+  others: Map<string | null, PageSegment> | null;
 }
 
 /** A page's segments, words and identity (see `pageKey`). */

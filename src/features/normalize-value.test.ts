@@ -34,4 +34,9 @@ test('placeholders are found by length first, then lower-cased', () => {
   assert.equal(cleanText(' Software ', true, set), 'software');
   assert.equal(cleanTime('N/A', set), null);
   assert.equal(cleanTime(' 2024-03-05T14:30:00Z ', set), Date.UTC(2024, 2, 5, 14, 30, 0));
+  // A set that grows is measured again; a frozen set is measured too.
+  set.add('not provided');
+  assert.ok(isPlaceholder('Not Provided', set));
+  const frozen = Object.freeze(placeholderSet(['unknown']));
+  assert.ok(isPlaceholder('UNKNOWN', frozen) && !isPlaceholder('unknowns', frozen));
 });

@@ -52,15 +52,21 @@ export function isPlaceholder(text: string, placeholderSet: ReadonlySet<string>)
   return text.length <= longestPlaceholder(placeholderSet) && placeholderSet.has(text.toLowerCase());
 }
 
-const longest = new WeakMap<ReadonlySet<string>, { size: number; length: number }>();
+/** A set's longest placeholder, kept on the set (looked up on every cell) and redone when its size changes. */
+const LONGEST = Symbol('longest placeholder');
+/** The same for sets that take no new property (frozen). */
+const longestOfFrozen = new WeakMap<ReadonlySet<string>, { size: number; length: number }>();
 
-function longestPlaceholder(placeholderSet: ReadonlySet<string>): number {
-  let known = longest.get(placeholderSet);
+type Measured = ReadonlySet<string> & { [LONGEST]?: { size: number; length: number } };
+
+function longestPlaceholder(placeholderSet: Measured): number {
+  let known = placeholderSet[LONGEST] ?? longestOfFrozen.get(placeholderSet);
   if (!known || known.size !== placeholderSet.size) {
     let length = 0;
     for (const p of placeholderSet) length = Math.max(length, p.length);
     known = { size: placeholderSet.size, length };
-    longest.set(placeholderSet, known);
+    if (Object.isExtensible(placeholderSet)) Object.defineProperty(placeholderSet, LONGEST, { value: known, writable: true });
+    else longestOfFrozen.set(placeholderSet, known);
   }
   return known.length;
 }
