@@ -24,6 +24,14 @@ test('parseIsoTime reads every date-time exactly as parseIsoDate, the fast commo
   ])
     assert.ok(Object.is(parseIsoTime(text), parseIsoDate(text)), text);
   assert.equal(checked, 40_000);
+  // Every day of years around each leap rule, at the first and the last second.
+  for (const year of [1000, 1582, 1600, 1899, 1900, 1969, 1970, 2000, 2023, 2024, 2100, 2400, 9999])
+    for (let month = 1; month <= 12; month++)
+      for (let day = 1; day <= 31; day++)
+        for (const time of ['00:00:00', '23:59:59']) {
+          const text = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${time}Z`;
+          assert.ok(Object.is(parseIsoTime(text), parseIsoDate(text)), text);
+        }
 });
 
 test('placeholders are found by length first, then lower-cased', () => {

@@ -10,6 +10,14 @@ import { isMissing } from '../data/schema/column-stats.js';
 
 /** A cleaned categorical value: trimmed text (lower-cased when `caseFold`), or null when missing or a placeholder. */
 export function cleanText(value: unknown, caseFold: boolean, placeholderSet: ReadonlySet<string>): string | null {
+  if (typeof value === 'string') {
+    // The usual cell: lower-cased once, for the placeholder test and the result.
+    const text = value.trim();
+    if (text.length > longestPlaceholder(placeholderSet)) return caseFold ? text.toLowerCase() : text;
+    const lower = text.toLowerCase();
+    if (placeholderSet.has(lower)) return null;
+    return caseFold ? lower : text;
+  }
   if (isMissing(value)) return null;
   let text: string;
   if (typeof value === 'number') text = String(value);
@@ -75,35 +83,57 @@ const DIGIT_0 = 48;
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /**
- * The common case of `parseIsoDate`, without a regular expression: "YYYY-MM-DDTHH:MM:SSZ" with a
- * year from 1000, a date that exists and a second below 60 — the same milliseconds as
- * `parseIsoDate`. Undefined for any other text (which `parseIsoDate` then reads).
+ * The common case of `parseIsoDate`, without a regular expression or a call to `Date.UTC`:
+ * "YYYY-MM-DDTHH:MM:SSZ" with a year from 1000, a date that exists and a second below 60 — the
+ * same milliseconds as `parseIsoDate`. Undefined for any other text (which `parseIsoDate` then reads).
  */
 function parseUtcSecond(text: string): number | undefined {
-  if (text.length !== 20 || text.charCodeAt(19) !== 90 /* Z */ || text.charCodeAt(10) !== 84 /* T */) return undefined;
-  if (text[4] !== '-' || text[7] !== '-' || text[13] !== ':' || text[16] !== ':') return undefined;
+  if (text.length !== 20) return undefined;
+  if (
+    text.charCodeAt(4) !== 45 /* - */ ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(10) !== 84 /* T */ ||
+    text.charCodeAt(13) !== 58 /* : */ ||
+    text.charCodeAt(16) !== 58 ||
+    text.charCodeAt(19) !== 90 /* Z */
+  )
+    return undefined;
   const year = digitsAt(text, 0, 4);
   const month = digitsAt(text, 5, 2);
   const day = digitsAt(text, 8, 2);
   const hour = digitsAt(text, 11, 2);
   const minute = digitsAt(text, 14, 2);
   const second = digitsAt(text, 17, 2);
-  // NaN fails every comparison below: such text goes to parseIsoDate.
-  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && hour <= 23 && minute <= 59 && second <= 59)) return undefined;
+  // A non-digit gives −1, which fails these tests: such text goes to parseIsoDate.
+  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23)) return undefined;
+  if (!(minute >= 0 && minute <= 59 && second >= 0 && second <= 59)) return undefined;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   if (day > DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0)) return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second);
+  return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
 }
 
-/** The number written by `width` digits of `text` at `at`; NaN if one is not a digit. */
+/** The number written by `width` digits of `text` at `at`; −1 if one is not a digit. */
 function digitsAt(text: string, at: number, width: number): number {
   let v = 0;
   for (let k = at; k < at + width; k++) {
     const d = text.charCodeAt(k) - DIGIT_0;
-    if (d < 0 || d > 9) return Number.NaN;
+    if (d < 0 || d > 9) return -1;
     v = v * 10 + d;
   }
   return v;
+}
+
+/**
+ * Days from 1970-01-01 to a date of the proleptic Gregorian calendar (year ≥ 0), in whole
+ * numbers: what `Date.UTC` counts (H. Hinnant's days_from_civil).
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
 }
 
 /** The placeholder set of some rules (trimmed, lower-cased). */
