@@ -21,11 +21,12 @@ const CR = 13;
 export class EventRecords {
   readonly header: string[];
   readonly delimiter: string;
-  private readonly text: Buffer;
+  /** The shared memory as `SharedEventRecords` describes it (read by `EventCleaner` too). */
+  readonly text: Buffer;
+  readonly start: Float64Array;
+  readonly end: Float64Array;
+  readonly next: Int32Array;
   private readonly lists: Buffer;
-  private readonly start: Float64Array;
-  private readonly end: Float64Array;
-  private readonly next: Int32Array;
 
   constructor(shared: SharedEventRecords) {
     this.header = shared.header;

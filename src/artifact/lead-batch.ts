@@ -1,5 +1,6 @@
 import { type RecordSpans, spanField } from '../data/csv/csv-scanner.js';
 import { toCsvLine } from '../data/datasets/builtin/csv-text.js';
+import { EventCleaner } from './event-cleaner.js';
 import type { EventRecords } from './event-records.js';
 import type { LeadToScore, ScoreResult, Scorer } from './scorer.js';
 
@@ -224,14 +225,17 @@ export function scoreLeadBatch(
   const text: string[] = [];
   const rejects: string[] = [];
   const n = batch.lines.length;
-  // Each event record as an object under the events header.
+  // Each lead's events cleaned from the file's bytes, or else each event record as an object under the events header.
+  const cleaner = eventRecords ? eventCleaner(scorer, eventRecords) : null;
   const makeEvent = eventRecords ? rowMaker(eventRecords.header) : null;
   for (let k0 = 0; k0 < n; k0 += CHUNK_LEADS) {
     const k1 = Math.min(n, k0 + CHUNK_LEADS);
     const items: LeadToScore[] = [];
     for (let k = k0; k < k1; k++) {
       const first = batch.events && eventRecords ? batch.events[k] : -1;
-      items.push({ lead: recordOf(batch, k), events: first >= 0 ? eventRecords!.records(first).map(makeEvent!) : [] });
+      const touchpoints = cleaner ? cleaner.clean(first) : null;
+      if (touchpoints) items.push({ lead: recordOf(batch, k), touchpoints });
+      else items.push({ lead: recordOf(batch, k), events: first >= 0 ? eventRecords!.records(first).map(makeEvent!) : [] });
     }
     scorer.scoreEach(items, options).forEach((outcome, j) => {
       if (outcome.problems) {
@@ -251,6 +255,21 @@ export function scoreLeadBatch(
   output.text = text.join('');
   output.rejects = rejects.join('');
   return output;
+}
+
+const cleaners = new WeakMap<Scorer, WeakMap<EventRecords, EventCleaner | null>>();
+
+/** The cleaner of a model's events from these records (made once), null when the model reads them otherwise. */
+function eventCleaner(scorer: Scorer, records: EventRecords): EventCleaner | null {
+  let ofScorer = cleaners.get(scorer);
+  if (!ofScorer) cleaners.set(scorer, (ofScorer = new WeakMap()));
+  let cleaner = ofScorer.get(records);
+  if (cleaner === undefined) {
+    const cleaning = scorer.eventCleaning;
+    cleaner = cleaning ? new EventCleaner(records, cleaning.columns, cleaning.placeholders) : null;
+    ofScorer.set(records, cleaner);
+  }
+  return cleaner;
 }
 
 type RowMaker = (row: readonly string[]) => Record<string, string>;

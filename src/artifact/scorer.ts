@@ -7,6 +7,7 @@ import { LeadReasoner } from '../explain/lead-reasoner.js';
 import { formatReason, type Reason } from '../explain/lead-reasons.js';
 import { TreeExplainer } from '../explain/tree-explainer.js';
 import { treeShapInto } from '../explain/tree-shap.js';
+import type { EventColumns, LeadEvent } from '../features/event-log.js';
 import { FeaturePipeline } from '../features/pipeline.js';
 import { firedRules, type RuleEventColumns } from '../models/rules/rule-features.js';
 import type { HasTreeEnsemble } from '../models/tree/tree-ensemble-view.js';
@@ -41,6 +42,12 @@ export interface ScoreResult {
 export interface LeadToScore {
   lead: Readonly<Record<string, unknown>>;
   events?: readonly Readonly<Record<string, unknown>>[];
+  /**
+   * The lead's events already cleaned as `cleanLeadEvents` cleans them for `Scorer.eventCleaning`,
+   * every one with a readable time, in time order: read instead of `events` (batch scoring
+   * cleans them straight from the events file).
+   */
+  touchpoints?: readonly LeadEvent[];
 }
 
 /** A lead scored, or the problems that kept it from being scored. */
@@ -107,9 +114,19 @@ export class Scorer {
       TreeExplainer.of(model.treeEnsemble());
   }
 
+  /**
+   * What cleaning a lead's events takes for this model (the event-log columns and the
+   * placeholders), for callers that clean them into `LeadToScore.touchpoints`; null when the
+   * model reads no event log through a feature pipeline.
+   */
+  get eventCleaning(): { columns: EventColumns; placeholders: ReadonlySet<string> } | null {
+    return this.pipeline?.eventCleaning ?? null;
+  }
+
   /** Problems with a lead's fields or events (empty when it can be scored). */
   validate(item: LeadToScore): LeadProblem[] {
-    return this.validator.problems(item.lead, item.events);
+    // Cleaned touchpoints all have a readable time: only the lead's fields are left to check.
+    return this.validator.problems(item.lead, item.touchpoints && this.pipeline ? [] : item.events);
   }
 
   /** Scores one lead; throws an InputError naming every problem with its fields. */
@@ -211,8 +228,11 @@ export class Scorer {
     const data = this.rowBuffer.subarray(0, items.length * width);
     data.fill(0);
     if (this.pipeline) {
-      for (let i = 0; i < items.length; i++)
-        this.pipeline.transformOneInto(items[i].lead, items[i].events ?? [], data, i * width);
+      for (let i = 0; i < items.length; i++) {
+        const { lead, events, touchpoints } = items[i];
+        if (touchpoints) this.pipeline.transformCleanedInto(lead, touchpoints, data, i * width);
+        else this.pipeline.transformOneInto(lead, events ?? [], data, i * width);
+      }
     } else {
       const rules = this.artifact.rules!;
       for (let i = 0; i < items.length; i++)

@@ -98,17 +98,27 @@ function parseUtcSecond(text: string): number | undefined {
     text.charCodeAt(19) !== 90 /* Z */
   )
     return undefined;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
-  const second = digitsAt(text, 17, 2);
-  // A non-digit gives −1, which fails these tests: such text goes to parseIsoDate.
-  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23)) return undefined;
-  if (!(minute >= 0 && minute <= 59 && second >= 0 && second <= 59)) return undefined;
+  const t = utcMilliseconds(
+    digitsAt(text, 0, 4),
+    digitsAt(text, 5, 2),
+    digitsAt(text, 8, 2),
+    digitsAt(text, 11, 2),
+    digitsAt(text, 14, 2),
+    digitsAt(text, 17, 2),
+  );
+  return Number.isNaN(t) ? undefined : t;
+}
+
+/**
+ * Milliseconds since the epoch of a UTC date-time as written in "YYYY-MM-DDTHH:MM:SSZ": what
+ * `Date.UTC` gives for a year from 1000, a date that exists and a second below 60; NaN for any
+ * other numbers (−1 marks a field that was not digits).
+ */
+export function utcMilliseconds(year: number, month: number, day: number, hour: number, minute: number, second: number): number {
+  if (!(year >= 1000 && month >= 1 && month <= 12 && day >= 1 && hour >= 0 && hour <= 23)) return Number.NaN;
+  if (!(minute >= 0 && minute <= 59 && second >= 0 && second <= 59)) return Number.NaN;
   const leap = month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (day > DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0)) return undefined;
+  if (day > DAYS_IN_MONTH[month - 1] + (leap ? 1 : 0)) return Number.NaN;
   return daysFromCivil(year, month, day) * 86_400_000 + hour * 3_600_000 + minute * 60_000 + second * 1000;
 }
 

@@ -7,7 +7,7 @@ import { scanTargetLabels } from '../data/datasets/target-labels.js';
 import { stratifiedFolds } from '../data/profile/stratified-folds.js';
 import { inferSchema } from '../data/schema/infer-schema.js';
 import { CompiledSpec } from './compiled-spec.js';
-import { cleanLeadEvents, type EventColumns, EventIndex } from './event-log.js';
+import { cleanLeadEvents, type EventColumns, EventIndex, type LeadEvent } from './event-log.js';
 import { FEATURE_SPEC_VERSION, type FeatureSpec, type TimeSpec } from './feature-spec.js';
 import { fitColumns } from './fit-columns.js';
 import { fitEvents } from './fit-events.js';
@@ -161,14 +161,42 @@ export class FeaturePipeline {
       if (absent.length) throw new InputError(`the lead has no ${absent.map((c) => `"${c}"`).join(', ')}`, { field: absent[0] });
     }
     const c = this.compiled;
+    const touchpoints = c.eventColumns
+      ? cleanLeadEvents(events.length, (k, col) => events[k][col], c.eventColumns, c.placeholders).events
+      : null;
+    this.encodeInto(lead, touchpoints, out, offset);
+  }
+
+  /**
+   * `transformOneInto` for a lead whose events are already cleaned and in time order (as
+   * `cleanLeadEvents` gives them; see `eventCleaning`): the same row without cleaning them again.
+   */
+  transformCleanedInto(
+    lead: Readonly<Record<string, unknown>>,
+    touchpoints: readonly LeadEvent[],
+    out: Float64Array,
+    offset: number,
+  ): void {
+    this.encodeInto(lead, this.compiled.eventColumns ? touchpoints : null, out, offset);
+  }
+
+  /** What cleaning a lead's events takes: the event-log columns and placeholders (null without an event log). */
+  get eventCleaning(): { columns: EventColumns; placeholders: ReadonlySet<string> } | null {
+    const c = this.compiled;
+    return c.eventColumns ? { columns: c.eventColumns, placeholders: c.placeholders } : null;
+  }
+
+  private encodeInto(
+    lead: Readonly<Record<string, unknown>>,
+    touchpoints: readonly LeadEvent[] | null,
+    out: Float64Array,
+    offset: number,
+  ): void {
+    const c = this.compiled;
     out.fill(0, offset, offset + c.width);
     const get = (column: string): unknown => lead[column];
     const times = c.leadTimes(get);
-    let path = null;
-    if (c.eventColumns) {
-      const cleaned = cleanLeadEvents(events.length, (k, col) => events[k][col], c.eventColumns, c.placeholders);
-      path = c.leadPath(cleaned.events, times.cutoff).path;
-    }
+    const path = touchpoints ? c.leadPath(touchpoints, times.cutoff).path : null;
     c.encode({ get, path, observationPoint: times.observationPoint, createdAt: times.createdAt }, out, offset);
   }
 
