@@ -40,8 +40,18 @@ const CELLS: Record<string, string[]> = {
     '2024-01-02T24:00:00Z',
   ],
   url: ['https://x.io/pricing?utm=a', 'https://x.io/é', ' https://x.io/a ', 'N/A', '', 'NA', '/a', 'https://x.io/p\u00a0'],
-  title: ['Pricing | X', 'Über uns', 'select', '', ' padded ', 'A title that is long enough', '\u00a0nbsp'],
-  channel: ['Email', 'email', 'EMAIL', 'Google', ' Email', 'N/A', '', 'null', 'Ém', 'LinkedIn'],
+  title: [
+    'Pricing | X',
+    'Über uns',
+    'select',
+    '',
+    ' padded ',
+    'A title that is long enough',
+    '\u00a0nbsp',
+    'Plans, pricing',
+    'say "hi"',
+  ],
+  channel: ['Email', 'email', 'EMAIL', 'Google', ' Email', 'N/A', '', 'null', 'Ém', 'LinkedIn', 'Paid, social'],
   event_type: ['page_view', 'Form_Fill', 'unknown', '', 'PAGE_VIEW '],
   seconds: ['194', '0', '', '007', '12.5', '-3', ' 5', '1e3', '1234567890123456', '42', 'N/A', '5 ', '+4'],
 };
@@ -102,7 +112,7 @@ test('events cleaned from the bytes are the touchpoints cleanLeadEvents makes fr
   }
 });
 
-test('a lead with a record kept as a JSON list, or without events, is handled; absent columns read as missing', async () => {
+test('records kept as JSON lists, leads without events and absent columns are cleaned as cleanLeadEvents cleans them', async () => {
   const file = join(root, 'quoted.csv');
   writeFileSync(
     file,
@@ -111,7 +121,10 @@ test('a lead with a record kept as a JSON list, or without events, is handled; a
   const { store, records } = await readAll(file);
   const set = placeholderSet(['']);
   const cleaner = new EventCleaner(records, COLUMNS, set);
-  assert.equal(cleaner.clean(store.firstRecord('L1')), null, 'a quoted record is read as an object');
+  assert.deepEqual(cleaner.clean(store.firstRecord('L1')), [
+    { t: Date.UTC(2024, 0, 2, 9, 57, 43), channel: null, url: null, title: 'plain', type: null, duration: 0 },
+    { t: Date.UTC(2024, 0, 3, 9, 57, 43), channel: null, url: null, title: 'with, comma', type: null, duration: 0 },
+  ]);
   assert.deepEqual(cleaner.clean(-1), []);
   assert.deepEqual(cleaner.clean(store.firstRecord('L2')), [
     { t: Date.UTC(2024, 0, 1), channel: null, url: null, title: 'x', type: null, duration: 0 },

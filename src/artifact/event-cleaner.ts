@@ -1,4 +1,4 @@
-import type { EventColumns, LeadEvent } from '../features/event-log.js';
+import { cleanEvent, type EventColumns, type LeadEvent } from '../features/event-log.js';
 import { cleanNumber, cleanText, cleanTime, utcMilliseconds } from '../features/normalize-value.js';
 import type { EventRecords } from './event-records.js';
 
@@ -20,11 +20,13 @@ interface FieldBounds {
  * is read from its digits when it has the usual "YYYY-MM-DDTHH:MM:SSZ" form, a duration when it
  * is plain digits, a lower-cased channel or type is looked up by its bytes; any field that is
  * not plain ASCII, has spaces around it or another form is cleaned from its text as before.
- * Null for a lead with a record kept as a JSON list or an event without a readable time: the
- * caller reads that lead's records as objects (and the validator names the problem).
+ * A record kept as a JSON list (it had quoted fields) is cleaned from its fields' text. Null for
+ * a lead with an event without a readable time: the caller reads that lead's records as objects,
+ * and the validator names the problem.
  */
 export class EventCleaner {
   private readonly records: EventRecords;
+  private readonly columns: EventColumns;
   private readonly placeholders: ReadonlySet<string>;
   /** Each event column's position in the file's header (−1: not there, or not read). */
   private readonly time: number;
@@ -47,6 +49,7 @@ export class EventCleaner {
 
   constructor(records: EventRecords, columns: EventColumns, placeholders: ReadonlySet<string>) {
     this.records = records;
+    this.columns = columns;
     this.placeholders = placeholders;
     const at = (column: string | undefined): number => (column === undefined ? -1 : records.header.indexOf(column));
     this.time = at(columns.time);
@@ -67,8 +70,7 @@ export class EventCleaner {
     const events: LeadEvent[] = [];
     const { start, next } = this.records;
     for (let r = first; r >= 0; r = next[r]) {
-      if (start[r] < 0) return null;
-      const event = this.event(r);
+      const event = start[r] < 0 ? this.listed(this.records.list(r)) : this.event(r);
       if (event === null) return null;
       events.push(event);
     }
@@ -113,6 +115,12 @@ export class EventCleaner {
       type: this.type >= 0 ? this.lowered(this.type) : null,
       duration: this.duration >= 0 ? this.durationAt(this.duration) : 0,
     };
+  }
+
+  /** A record kept as a JSON list of its fields, cleaned by `cleanEvent`; null when its time is not readable. */
+  private listed(fields: readonly string[]): LeadEvent | null {
+    const header = this.records.header;
+    return cleanEvent((column) => fields[header.indexOf(column)], this.columns, this.placeholders);
   }
 
   /** The field's text as it is in the file. */

@@ -48,7 +48,7 @@ export class EventRecords {
     let r = first;
     while (r >= 0) {
       if (start[r] < 0) {
-        out.push(JSON.parse(this.lists.toString('utf8', -1 - start[r], end[r])) as string[]);
+        out.push(this.list(r));
         r = next[r];
         continue;
       }
@@ -60,6 +60,11 @@ export class EventRecords {
       r = next[tail];
     }
     return out;
+  }
+
+  /** The fields of record r, kept as a JSON list (`start[r]` < 0). */
+  list(r: number): string[] {
+    return JSON.parse(this.lists.toString('utf8', -1 - this.start[r], this.end[r])) as string[];
   }
 
   private fields(line: string): string[] {
