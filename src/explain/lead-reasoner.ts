@@ -74,32 +74,24 @@ export class LeadReasoner {
       }
     }
     const perUnit = Math.abs(total) > 1e-12 ? options.scoreGap / total : 0;
+    const top = options.top ?? 3;
+    // The strongest groups each way, kept in order as they come: a stable sort's first `top`.
     const positive: number[] = [];
     const negative: number[] = [];
     for (let k = 0; k < found; k++) {
       const g = order[k];
       // A driver worth less than a tenth of a point does not make a reason.
       if (!(Math.abs(points(sums[g], perUnit)) >= 0.1 || perUnit === 0)) continue;
-      if (sums[g] > 0) positive.push(g);
-      else if (sums[g] < 0) negative.push(g);
+      if (sums[g] > 0) keepStrongest(positive, g, sums[g], sums, 1, top);
+      else if (sums[g] < 0) keepStrongest(negative, g, -sums[g], sums, -1, top);
     }
-    const top = options.top ?? 3;
     const reason = (g: number): Reason => ({
       group: this.groupNames[g],
       text: this.text(g, strongest[g], values[strongest[g]], options),
       points: points(sums[g], perUnit),
       contribution: sums[g],
     });
-    return {
-      positive: positive
-        .sort((a, b) => sums[b] - sums[a])
-        .slice(0, top)
-        .map(reason),
-      negative: negative
-        .sort((a, b) => sums[a] - sums[b])
-        .slice(0, top)
-        .map(reason),
-    };
+    return { positive: positive.map(reason), negative: negative.map(reason) };
   }
 
   /** "industry: software", "visits to pricing pages", "not: timeframe is 0-3 months" … */
@@ -124,6 +116,18 @@ export class LeadReasoner {
     if (words === undefined) this.featureWords[feature] = words = describeFeature(this.names[feature]);
     return words;
   }
+}
+
+/**
+ * Puts group g (strength `strength` = sign × its sum) into `kept`, the strongest groups so far,
+ * strongest first, at most `top`: after an equal one already there, as a stable sort would.
+ */
+function keepStrongest(kept: number[], g: number, strength: number, sums: Float64Array, sign: number, top: number): void {
+  let i = kept.length;
+  while (i > 0 && strength > sign * sums[kept[i - 1]]) i--;
+  if (i >= top) return;
+  kept.splice(i, 0, g);
+  if (kept.length > top) kept.length = top;
 }
 
 /** Score points of a contribution, to one decimal. */
