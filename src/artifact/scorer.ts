@@ -225,8 +225,8 @@ export class Scorer {
   private inputMatrix(items: readonly LeadToScore[]): Matrix {
     const width = this.featureNames.length;
     if (this.rowBuffer.length < items.length * width) this.rowBuffer = new Float64Array(items.length * width);
+    // Every row is written whole (the pipeline clears a row first; firedRules gives all of one).
     const data = this.rowBuffer.subarray(0, items.length * width);
-    data.fill(0);
     if (this.pipeline) {
       for (let i = 0; i < items.length; i++) {
         const { lead, events, touchpoints } = items[i];

@@ -20,6 +20,9 @@ export class EventAggregatesEncoder implements BlockEncoder {
   private readonly at: { type: number; channel: number; pages: number; share: number; pageType: number; theme: number };
   private readonly log: boolean;
   private readonly gapMs: number;
+  /** A lead's distinct pages and sessions per channel (scratch of `write`). */
+  private readonly pages = new Set<string>();
+  private readonly channelSessions: Float64Array;
 
   constructor(spec: EventSpec, matcher: TaxonomyMatcher) {
     const types = [...spec.types, OTHER];
@@ -43,6 +46,7 @@ export class EventAggregatesEncoder implements BlockEncoder {
     const theme = n.length;
     n.push(...matcher.themes.map((t) => `events.theme=${t}`));
     this.at = { type, channel, pages, share, pageType, theme };
+    this.channelSessions = new Float64Array(channels.length);
     this.log = spec.countTransform === 'log1p';
     this.gapMs = spec.sessionGapMinutes * 60_000;
   }
@@ -57,10 +61,13 @@ export class EventAggregatesEncoder implements BlockEncoder {
     out[offset + 1] = events.length === 0 ? 1 : 0;
     if (!path || events.length === 0) return;
     const { at } = this;
-    const pages = new Set<string>();
+    // Scratch reused lead after lead (write is synchronous).
+    const pages = this.pages;
+    pages.clear();
     let seconds = 0;
     let sessions = 0;
-    const channelSessions = new Float64Array(this.channelIndex.size);
+    const channelSessions = this.channelSessions;
+    channelSessions.fill(0);
     let previous = Number.NEGATIVE_INFINITY;
     for (let e = 0; e < events.length; e++) {
       const ev = events[e];
