@@ -32,8 +32,11 @@ export class EventStore {
   private records = 0;
   /** Each lead id's number, and by that number the lead's first and last records. */
   private readonly leads = new Map<string, number>();
+  private readonly idOf: string[] = [];
   private readonly firstOf: number[] = [];
   private readonly lastOf: number[] = [];
+  /** The number of the lead `firstRecord` found last (−1: none yet). */
+  private found = -1;
   /** The lead of the latest record, its number and that record. */
   private currentLead: string | null = null;
   private currentNumber = -1;
@@ -85,8 +88,16 @@ export class EventStore {
 
   /** The lead's first record in `shared()`'s chains, −1 when it has none. */
   firstRecord(leadId: string): number {
-    const k = this.leads.get(leadId);
-    return k === undefined ? -1 : this.firstOf[k];
+    // Leads files often list leads in the order their events come: then the lead after the last
+    // one found is the one asked for, and a comparison saves a lookup.
+    let k = this.found + 1;
+    if (this.idOf[k] !== leadId) {
+      const known = this.leads.get(leadId);
+      if (known === undefined) return -1;
+      k = known;
+    }
+    this.found = k;
+    return this.firstOf[k];
   }
 
   /** The records as shared memory, for `EventRecords` in any thread. */
@@ -167,6 +178,7 @@ export class EventStore {
       if (k === undefined) {
         k = this.firstOf.push(r) - 1;
         this.lastOf.push(r);
+        this.idOf.push(leadId);
         this.leads.set(leadId, k);
       } else this.next[this.lastOf[k]] = r;
       this.currentLead = leadId;

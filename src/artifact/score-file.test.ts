@@ -212,11 +212,16 @@ test('the event store gives each lead its records in file order, grouped or inte
   for (const file of [interleaved, grouped]) {
     const store = await readEventFile(file, 'lead_id');
     assert.deepEqual(store.header, ['lead_id', 'timestamp', 'url', 'title']);
-    for (let lead = 0; lead < 7; lead++) {
+    // Leads asked for in the order their events come, in the reverse order, and one without events.
+    for (const lead of [0, 1, 2, 3, 4, 5, 6, 6, 5, 4, 3, 2, 1, 0, 3]) {
       const expected = rows.filter((r) => r[0] === `L${lead}`);
       assert.deepEqual(recordsOf(store, `L${lead}`), expected);
     }
     assert.deepEqual(recordsOf(store, 'L99'), []);
+    assert.deepEqual(
+      recordsOf(store, 'L4'),
+      rows.filter((r) => r[0] === 'L4'),
+    );
   }
 });
 
