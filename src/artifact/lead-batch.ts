@@ -237,6 +237,7 @@ export function scoreLeadBatch(
       if (touchpoints) items.push({ lead: recordOf(batch, k), touchpoints });
       else items.push({ lead: recordOf(batch, k), events: first >= 0 ? eventRecords!.records(first).map(makeEvent!) : [] });
     }
+    const lines: string[] = [];
     scorer.scoreEach(items, options).forEach((outcome, j) => {
       if (outcome.problems) {
         output.rejected++;
@@ -249,8 +250,10 @@ export function scoreLeadBatch(
       output.scored++;
       countScore(output.scoreHistogram, r.grade, r.score);
       if (r.route === 'sales') output.sentToSales++;
-      text.push(settings.format === 'csv' ? csvLine(r) : `${JSON.stringify(r)}\n`);
+      lines.push(settings.format === 'csv' ? csvLine(r) : `${JSON.stringify(r)}\n`);
     });
+    // One flat string per chunk: the lines' pieces die young instead of living on to the batch's end.
+    text.push(lines.join(''));
   }
   output.text = text.join('');
   output.rejects = rejects.join('');
