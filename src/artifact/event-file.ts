@@ -1,5 +1,5 @@
-import { isUtf8 } from 'node:buffer';
-import { existsSync } from 'node:fs';
+import { constants as bufferLimits, isUtf8 } from 'node:buffer';
+import { existsSync, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { DataError } from '../core/errors.js';
 import { assertHeaderNames } from '../data/csv/assert-header-names.js';
@@ -7,6 +7,9 @@ import { CsvScanner } from '../data/csv/csv-scanner.js';
 import { sniffCsvDialect } from '../data/csv/sniff-csv-dialect.js';
 import { assertTextBytes, InvalidTextError, makeChunkDecoder } from '../data/csv/text-decoding.js';
 import { EventStore, sharedBytes } from './event-store.js';
+
+/** The largest events file read: the store's buffer holds it whole. */
+const MAX_EVENT_BYTES = bufferLimits.MAX_LENGTH - 1;
 
 /** Bytes read at a time (`pieceBytes`); the next piece is read while this one is scanned. */
 const PIECE_BYTES = 16 << 20;
@@ -25,7 +28,16 @@ const QUOTE = 34;
  */
 export async function readEventFile(path: string, leadIdColumn: string): Promise<EventStore> {
   if (!existsSync(path)) throw new DataError('file not found', { file: path });
-  return (await scanEventFile(path, leadIdColumn)) ?? (await EventStore.parse(path, leadIdColumn));
+  const stat = statSync(path);
+  const size = stat.size;
+  if (size >= MAX_EVENT_BYTES)
+    throw new DataError(
+      `is ${(size / 2 ** 30).toFixed(1)} GiB; an events file is held in memory and can have up to ${Math.floor(bufferLimits.MAX_LENGTH / 2 ** 30)} GiB: split the leads and their events into smaller files`,
+      { file: path },
+    );
+  // A pipe or a device is read once, by the parser.
+  const scanned = stat.isFile() ? await scanEventFile(path, leadIdColumn) : null;
+  return scanned ?? (await EventStore.parse(path, leadIdColumn));
 }
 
 /**
@@ -46,7 +58,9 @@ export async function scanEventFile(path: string, leadIdColumn: string, pieceByt
   // The read under way: the file is closed only once it is done.
   let reading: Promise<number> = Promise.resolve(0);
   try {
-    const size = (await file.stat()).size;
+    const stat = await file.stat();
+    if (!stat.isFile()) return null;
+    const size = stat.size;
     // One byte more than the file: reading it means the file grew.
     const bytes = sharedBytes(size + 1);
     const read = (at: number): Promise<number> =>

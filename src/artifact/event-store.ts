@@ -1,3 +1,4 @@
+import { constants as bufferLimits } from 'node:buffer';
 import { createReadStream, statSync } from 'node:fs';
 import { DataError } from '../core/errors.js';
 import { createCsvParser } from '../data/csv/csv-parser.js';
@@ -47,7 +48,9 @@ export class EventStore {
    * records' text (the file read into it); without it the store makes one, sized for the file.
    */
   constructor(fileBytes: number, text?: Buffer) {
-    this.text = text ?? sharedBytes(Math.max(INITIAL_BYTES, fileBytes + (fileBytes >> 4) + 1024));
+    this.text =
+      text ??
+      sharedBytes(Math.min(bufferLimits.MAX_LENGTH, Math.max(INITIAL_BYTES, fileBytes + Math.floor(fileBytes / 16) + 1024)));
     this.used = text ? text.length : 0;
     const records = Math.max(INITIAL_RECORDS, Math.ceil(fileBytes / 64));
     this.start = new Float64Array(new SharedArrayBuffer(8 * records));

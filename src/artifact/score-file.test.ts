@@ -1,5 +1,17 @@
 import assert from 'node:assert/strict';
-import { cpSync, createReadStream, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
@@ -241,6 +253,36 @@ test('the event store grows past the room it sized from the file: many tiny reco
       assert.deepEqual(recordsOf(store, `L${lead}`), expected);
     }
   }
+});
+
+test('events read from a pipe are read once, by the CSV parser', { skip: process.platform === 'win32' }, async () => {
+  const fifo = join(root, 'events.fifo');
+  execFileSync('mkfifo', [fifo]);
+  const text = 'lead_id,timestamp\nL1,2024-01-01T00:00:00Z\nL2,2024-01-02T00:00:00Z\nL1,2024-01-03T00:00:00Z\n';
+  const writing = new Promise<void>((resolve, reject) => {
+    const out = createWriteStream(fifo);
+    out.on('error', reject);
+    out.end(text, resolve);
+  });
+  const store = await readEventFile(fifo, 'lead_id');
+  await writing;
+  assert.deepEqual(recordsOf(store, 'L1'), [
+    ['L1', '2024-01-01T00:00:00Z'],
+    ['L1', '2024-01-03T00:00:00Z'],
+  ]);
+  rmSync(fifo);
+});
+
+test('an events file too large to hold is refused with its size, before anything is read', async () => {
+  const file = join(root, 'huge-events.csv');
+  writeFileSync(file, 'lead_id,timestamp\n');
+  // A sparse file: its size without its bytes.
+  truncateSync(file, 5 * 2 ** 30);
+  await assert.rejects(
+    readEventFile(file, 'lead_id'),
+    (e: Error) => e instanceof DataError && /huge-events\.csv: is 5\.0 GiB; .* up to 4 GiB/.test(e.message),
+  );
+  rmSync(file);
 });
 
 test('a missing events file is refused before any output, with workers stopped', async () => {
