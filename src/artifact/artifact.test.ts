@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { SerializationError } from '../core/errors.js';
+import { Matrix } from '../core/matrix.js';
 import { recordAt } from '../data/datasets/lead-records.js';
 import { CompiledPolicy } from '../evaluation/decision-policy.js';
+import { treeShap } from '../explain/tree-shap.js';
+import type { HasTreeEnsemble } from '../models/tree/tree-ensemble-view.js';
 import { exportArtifact } from './export-artifact.js';
 import { loadArtifact } from './load-artifact.js';
 import { Scorer } from './scorer.js';
@@ -59,16 +62,33 @@ test('scores from the reloaded artifact equal the in-memory model, lead by lead'
   }
 });
 
-test('each lead gets reasons in plain words whose points add up to its gap to the average lead', () => {
+test('each lead gets reasons in plain words whose points add up to its distance from the reference lead', () => {
   const lead = recordAt(dataset, 11);
   const r = scorer.score(lead.lead, lead.events, { reasons: 50 });
   const total = [...r.reasons.positive, ...r.reasons.negative].reduce((a, x) => a + x.points, 0);
-  assert.ok(
-    Math.abs(total - (r.score - scorer.artifact.policy.averageScore)) < 1.5,
-    `${total} vs ${r.score - scorer.artifact.policy.averageScore}`,
-  );
-  for (const text of r.reasons.text) assert.match(text, /[+−]\d+(\.\d)? points?\)?$/);
+  const gap = 100 * r.probability - scorer.referenceScore;
+  assert.ok(Math.abs(total - gap) < 0.5, `${total} vs ${gap}`);
+  for (const text of r.reasons.text) assert.match(text, /[+−]\d+(\.\d\d?)? points?\)?$/);
   assert.ok(!JSON.stringify(r).includes(String(lead.lead.email)), 'no personal data in the result');
+});
+
+test('the reference lead is the one whose contributions are all zero: the expected output of the model, calibrated', () => {
+  const model = scorer.artifact.model as unknown as HasTreeEnsemble;
+  const view = model.treeEnsemble();
+  const raw = treeShap(model, new Matrix(1, view.nFeatures)).expectedValue[0];
+  const p = view.output === 'probability' ? raw : 1 / (1 + Math.exp(-raw));
+  assert.equal(scorer.referenceScore, 100 * new CompiledPolicy(experiment.policy).calibrate([p])[0]);
+});
+
+test('every lead gets reasons, a positive one adding points and a negative one taking them away', () => {
+  let withReasons = 0;
+  for (let i = 0; i < 200; i++) {
+    const lead = recordAt(dataset, i);
+    const r = scorer.score(lead.lead, lead.events);
+    assert.ok(r.reasons.positive.every((x) => x.points > 0) && r.reasons.negative.every((x) => x.points < 0), `lead ${i}`);
+    if (r.reasons.text.length > 0) withReasons++;
+  }
+  assert.equal(withReasons, 200);
 });
 
 test('a changed, missing or extra file is refused with the file named', async () => {

@@ -77,6 +77,8 @@ export class Scorer {
   /** Input rows and contributions of the last batch, reused by the next one (scoring is synchronous). */
   private rowBuffer = new Float64Array(0);
   private contributionBuffer = new Float64Array(0);
+  /** See `referenceScore` (null until first needed). */
+  private reference: number | null = null;
 
   private constructor(readonly artifact: LoadedArtifact) {
     this.pipeline = artifact.spec ? FeaturePipeline.fromJSON(artifact.spec) : null;
@@ -179,7 +181,7 @@ export class Scorer {
     const contributions = top > 0 ? this.contributions(X) : null;
     const scoredAt = (options.now ?? new Date()).toISOString();
     const idField = this.artifact.spec?.dataset.id ?? (this.artifact.rules as { idColumn?: string } | null)?.idColumn;
-    const averageScore = this.artifact.policy.averageScore;
+    const reference = contributions ? this.referenceScore : 0;
     return items.map((item, i) => {
       const d = decisions[i];
       const result: ScoreResult = {
@@ -197,7 +199,7 @@ export class Scorer {
         const reasons = this.reasoner.reasons(
           contributions.subarray(i * X.cols, (i + 1) * X.cols),
           X.data.subarray(i * X.cols, (i + 1) * X.cols),
-          { top, scoreGap: d.score - averageScore, lead: item.lead },
+          { top, scoreGap: 100 * d.probability - reference, lead: item.lead },
         );
         const out = (r: Reason): ScoreReason => ({ field: r.group, text: r.text, points: r.points });
         result.reasons = {
@@ -208,6 +210,29 @@ export class Scorer {
       }
       return result;
     });
+  }
+
+  /**
+   * The 0–100 score (calibrated, not rounded) of the lead all of whose contributions are zero —
+   * the model's expected raw output for Tree SHAP, the average lead (training means) for the
+   * other methods. Reasons share out a lead's distance from it: the model's output and the
+   * calibration both rise with the raw output, so that distance has the sign of the
+   * contributions' sum, and a driver that raises the score never shows as taking points away.
+   */
+  get referenceScore(): number {
+    if (this.reference === null) {
+      const model = this.artifact.model;
+      let p: number;
+      if (hasTrees(model) && model.treeEnsemble().nOutputs === 1) {
+        const view = model.treeEnsemble();
+        const raw = TreeExplainer.of(view).expectedValue()[0];
+        p = view.output === 'probability' ? Math.min(1, Math.max(0, raw)) : 1 / (1 + Math.exp(-raw));
+      } else {
+        p = model.predictProba(new Matrix(1, this.baseline.length, Float64Array.from(this.baseline)))[0];
+      }
+      this.reference = 100 * this.policy.calibrate([p])[0];
+    }
+    return this.reference;
   }
 
   /** Each row's contributions (rows × features): exact Tree SHAP into a reused buffer for tree models. */

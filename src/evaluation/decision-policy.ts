@@ -31,7 +31,7 @@ export interface DecisionPolicy {
   percentiles: SerializedEstimator;
   /** Conversion rate of the training leads. */
   baseRate: number;
-  /** Mean 0–100 score of the training leads (out of fold): the "average lead" reasons are measured against. */
+  /** Mean 0–100 score of the training leads (out of fold), shown with the policy. */
   averageScore: number;
 }
 

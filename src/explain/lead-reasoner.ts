@@ -1,5 +1,5 @@
 import { describeFeature, isIndicatorName } from './feature-words.js';
-import type { Reason, ReasonOptions } from './lead-reasons.js';
+import { MIN_POINTS, type Reason, type ReasonOptions, roundPoints } from './lead-reasons.js';
 
 /**
  * `leadReasons` prepared once for a model's features: each feature's group as an index, and its
@@ -73,15 +73,16 @@ export class LeadReasoner {
         if (Math.abs(c) > Math.abs(contributions[strongest[g]])) strongest[g] = j;
       }
     }
-    const perUnit = Math.abs(total) > 1e-12 ? options.scoreGap / total : 0;
+    // Points per unit of contribution: never negative, so a driver's points have its contribution's sign.
+    const perUnit = Math.abs(total) > 1e-12 ? Math.max(0, options.scoreGap / total) : 0;
     const top = options.top ?? 3;
     // The strongest groups each way, kept in order as they come: a stable sort's first `top`.
     const positive: number[] = [];
     const negative: number[] = [];
     for (let k = 0; k < found; k++) {
       const g = order[k];
-      // A driver worth less than a tenth of a point does not make a reason.
-      if (!(Math.abs(points(sums[g], perUnit)) >= 0.1 || perUnit === 0)) continue;
+      // A driver worth less than a hundredth of a point does not make a reason.
+      if (!(Math.abs(points(sums[g], perUnit)) >= MIN_POINTS || perUnit === 0)) continue;
       if (sums[g] > 0) keepStrongest(positive, g, sums[g], sums, 1, top);
       else if (sums[g] < 0) keepStrongest(negative, g, -sums[g], sums, -1, top);
     }
@@ -130,7 +131,7 @@ function keepStrongest(kept: number[], g: number, strength: number, sums: Float6
   if (kept.length > top) kept.length = top;
 }
 
-/** Score points of a contribution, to one decimal. */
+/** Score points of a contribution (see `roundPoints`). */
 function points(contribution: number, perUnit: number): number {
-  return Math.round(contribution * perUnit * 10) / 10;
+  return roundPoints(contribution * perUnit);
 }

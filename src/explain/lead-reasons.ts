@@ -15,7 +15,10 @@ export interface Reason {
 export interface ReasonOptions {
   /** Drivers listed per direction (default 3). */
   top?: number;
-  /** The lead's 0–100 score minus the average lead's: contributions are spread over this many points. */
+  /**
+   * The lead's 0–100 score minus that of the lead whose contributions are all zero: contributions
+   * are spread over this many points (none when it has the other sign than their sum).
+   */
   scoreGap: number;
   /** Raw values of the lead's fields, to say "industry: software" rather than a feature name. */
   lead?: Readonly<Record<string, unknown>>;
@@ -26,8 +29,8 @@ export interface ReasonOptions {
 /**
  * Turns one lead's feature contributions into its top positive and negative reasons: the
  * contributions are summed per group (input field, or events / path / time …), each group
- * is described by its strongest feature as the lead has it, and the score gap to the
- * average lead is shared out in proportion, so the points of all drivers add up to it.
+ * is described by its strongest feature as the lead has it, and the score gap (`scoreGap`) is
+ * shared out in proportion, so the points of all drivers add up to it.
  * `LeadReasoner` does the same for many leads of one model.
  */
 export function leadReasons(
@@ -46,10 +49,21 @@ export function leadReasons(
 /** Reasoners by feature-name list, for callers that explain many leads of one model. */
 const reasoners = new WeakMap<readonly string[], LeadReasoner>();
 
-/** "Timeframe is 0-3 months: +14 points" ("Employees: 250 (+3 points)" when the text has a colon already). */
+/** The smallest driver that makes a reason: a hundredth of a score point. */
+export const MIN_POINTS = 0.01;
+
+/**
+ * Score points rounded for showing: to a tenth from 0.1 up, to a hundredth below (where a lead
+ * scores a few points, as when one lead in a hundred converts, its drivers are worth fractions of one).
+ */
+export function roundPoints(points: number): number {
+  return Math.abs(points) >= 0.095 ? Math.round(points * 10) / 10 : Math.round(points * 100) / 100;
+}
+
+/** "Timeframe is 0-3 months: +14 points" ("Employees: 250 (+3 points)", "+0.04 points" for a fraction of one). */
 export function formatReason(reason: Reason): string {
   const magnitude = Math.abs(reason.points);
-  const n = magnitude < 1 ? magnitude.toFixed(1) : String(Math.round(magnitude));
+  const n = magnitude < 1 ? String(magnitude) : String(Math.round(magnitude));
   const points = `${reason.points >= 0 ? '+' : '−'}${n} point${n === '1' ? '' : 's'}`;
   const text = capitalize(reason.text);
   return text.includes(':') ? `${text} (${points})` : `${text}: ${points}`;

@@ -166,7 +166,11 @@ export function openApiDocument(model: ServedModel, options: OpenApiOptions): Sc
           properties: {
             field: { type: 'string' },
             text: { type: 'string' },
-            points: { type: 'number', description: 'score points this reason adds (negative: takes away)' },
+            points: {
+              type: 'number',
+              description:
+                'score points this reason adds (negative: takes away), from the score of a lead whose features contribute nothing',
+            },
           },
         },
         ScoreResult: {

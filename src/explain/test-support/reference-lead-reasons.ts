@@ -1,5 +1,5 @@
 import { describeFeature, isIndicatorName } from '../feature-words.js';
-import type { Reason, ReasonOptions } from '../lead-reasons.js';
+import { MIN_POINTS, type Reason, type ReasonOptions, roundPoints } from '../lead-reasons.js';
 
 /** The first implementation of `leadReasons` (a map per lead), kept as the reference of the compiled one. */
 export function referenceLeadReasons(
@@ -21,16 +21,16 @@ export function referenceLeadReasons(
       if (Math.abs(c) > Math.abs(contributions[entry.strongest])) entry.strongest = j;
     }
   }
-  const perUnit = Math.abs(total) > 1e-12 ? options.scoreGap / total : 0;
+  const perUnit = Math.abs(total) > 1e-12 ? Math.max(0, options.scoreGap / total) : 0;
   const reasons: Reason[] = [...byGroup.entries()].map(([group, { sum, strongest }]) => ({
     group,
     text: reasonText(group, features.names[strongest], features.values[strongest], options.lead, options.placeholders),
-    points: Math.round(sum * perUnit * 10) / 10,
+    points: roundPoints(sum * perUnit),
     contribution: sum,
   }));
   const top = options.top ?? 3;
-  // A driver worth less than a tenth of a point does not make a reason.
-  const telling = reasons.filter((r) => Math.abs(r.points) >= 0.1 || perUnit === 0);
+  // A driver worth less than a hundredth of a point does not make a reason.
+  const telling = reasons.filter((r) => Math.abs(r.points) >= MIN_POINTS || perUnit === 0);
   return {
     positive: telling
       .filter((r) => r.contribution > 0)
