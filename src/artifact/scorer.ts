@@ -201,12 +201,10 @@ export class Scorer {
           X.data.subarray(i * X.cols, (i + 1) * X.cols),
           { top, scoreGap: 100 * d.probability - reference, lead: item.lead },
         );
-        const out = (r: Reason): ScoreReason => ({ field: r.group, text: r.text, points: r.points });
-        result.reasons = {
-          positive: reasons.positive.map(out),
-          negative: reasons.negative.map(out),
-          text: [...reasons.positive, ...reasons.negative].map(formatReason),
-        };
+        const text: string[] = [];
+        for (const r of reasons.positive) text.push(formatReason(r));
+        for (const r of reasons.negative) text.push(formatReason(r));
+        result.reasons = { positive: reasons.positive.map(scoreReason), negative: reasons.negative.map(scoreReason), text };
       }
       return result;
     });
@@ -265,6 +263,11 @@ export class Scorer {
     }
     return new Matrix(items.length, width, data, this.featureNames);
   }
+}
+
+/** A reason as returned to a CRM. */
+function scoreReason(r: Reason): ScoreReason {
+  return { field: r.group, text: r.text, points: r.points };
 }
 
 function hasTrees(model: object): model is HasTreeEnsemble {

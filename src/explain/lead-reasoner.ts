@@ -16,6 +16,9 @@ export class LeadReasoner {
   private readonly indicator: Uint8Array;
   private readonly sums: Float64Array;
   private readonly strongest: Int32Array;
+  /** |contribution| of each group's strongest feature, and each group's points (scratch of `reasons`). */
+  private readonly strongestSize: Float64Array;
+  private readonly pointsOf: Float64Array;
   private readonly seen: Int32Array;
   private readonly order: Int32Array;
   private stamp = 0;
@@ -44,6 +47,8 @@ export class LeadReasoner {
     const nGroups = this.groupNames.length;
     this.sums = new Float64Array(nGroups);
     this.strongest = new Int32Array(nGroups);
+    this.strongestSize = new Float64Array(nGroups);
+    this.pointsOf = new Float64Array(nGroups);
     this.seen = new Int32Array(nGroups);
     this.order = new Int32Array(nGroups);
   }
@@ -54,7 +59,7 @@ export class LeadReasoner {
     values: ArrayLike<number>,
     options: ReasonOptions,
   ): { positive: Reason[]; negative: Reason[] } {
-    const { groupOf, sums, strongest, seen, order } = this;
+    const { groupOf, sums, strongest, strongestSize, seen, order, pointsOf } = this;
     const stamp = ++this.stamp;
     let found = 0;
     let total = 0;
@@ -63,14 +68,19 @@ export class LeadReasoner {
       if (c === 0) continue;
       total += c;
       const g = groupOf[j];
+      const size = c < 0 ? -c : c;
       if (seen[g] !== stamp) {
         seen[g] = stamp;
         order[found++] = g;
         sums[g] = c;
         strongest[g] = j;
+        strongestSize[g] = size;
       } else {
         sums[g] += c;
-        if (Math.abs(c) > Math.abs(contributions[strongest[g]])) strongest[g] = j;
+        if (size > strongestSize[g]) {
+          strongest[g] = j;
+          strongestSize[g] = size;
+        }
       }
     }
     // Points per unit of contribution: never negative, so a driver's points have its contribution's sign.
@@ -81,15 +91,17 @@ export class LeadReasoner {
     const negative: number[] = [];
     for (let k = 0; k < found; k++) {
       const g = order[k];
+      const p = points(sums[g], perUnit);
+      pointsOf[g] = p;
       // A driver worth less than a hundredth of a point does not make a reason.
-      if (!(Math.abs(points(sums[g], perUnit)) >= MIN_POINTS || perUnit === 0)) continue;
+      if (!(Math.abs(p) >= MIN_POINTS || perUnit === 0)) continue;
       if (sums[g] > 0) keepStrongest(positive, g, sums[g], sums, 1, top);
       else if (sums[g] < 0) keepStrongest(negative, g, -sums[g], sums, -1, top);
     }
     const reason = (g: number): Reason => ({
       group: this.groupNames[g],
       text: this.text(g, strongest[g], values[strongest[g]], options),
-      points: points(sums[g], perUnit),
+      points: pointsOf[g],
       contribution: sums[g],
     });
     return { positive: positive.map(reason), negative: negative.map(reason) };
@@ -127,8 +139,10 @@ function keepStrongest(kept: number[], g: number, strength: number, sums: Float6
   let i = kept.length;
   while (i > 0 && strength > sign * sums[kept[i - 1]]) i--;
   if (i >= top) return;
-  kept.splice(i, 0, g);
-  if (kept.length > top) kept.length = top;
+  // Shift the weaker ones down one place (the last falls off when `top` are kept).
+  let k = kept.length < top ? kept.length : top - 1;
+  for (; k > i; k--) kept[k] = kept[k - 1];
+  kept[i] = g;
 }
 
 /** Score points of a contribution (see `roundPoints`). */

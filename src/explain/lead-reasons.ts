@@ -70,5 +70,8 @@ export function formatReason(reason: Reason): string {
 }
 
 function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  const c = text.charCodeAt(0);
+  // An ASCII lower-case letter (most reasons) is shifted; other first letters are upper-cased in full.
+  if (c >= 97 && c <= 122) return String.fromCharCode(c - 32) + text.slice(1);
+  return c < 128 ? text : text.charAt(0).toUpperCase() + text.slice(1);
 }
