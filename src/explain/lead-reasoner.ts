@@ -98,23 +98,31 @@ export class LeadReasoner {
       if (sums[g] > 0) keepStrongest(positive, g, sums[g], sums, 1, top);
       else if (sums[g] < 0) keepStrongest(negative, g, -sums[g], sums, -1, top);
     }
-    const reason = (g: number): Reason => ({
+    const reasons = { positive: new Array<Reason>(positive.length), negative: new Array<Reason>(negative.length) };
+    for (let k = 0; k < positive.length; k++) reasons.positive[k] = this.reason(positive[k], values, options);
+    for (let k = 0; k < negative.length; k++) reasons.negative[k] = this.reason(negative[k], values, options);
+    return reasons;
+  }
+
+  /** Group g's reason (its sum, strongest feature and points from the last `reasons` pass). */
+  private reason(g: number, values: ArrayLike<number>, options: ReasonOptions): Reason {
+    const feature = this.strongest[g];
+    return {
       group: this.groupNames[g],
-      text: this.text(g, strongest[g], values[strongest[g]], options),
-      points: pointsOf[g],
-      contribution: sums[g],
-    });
-    return { positive: positive.map(reason), negative: negative.map(reason) };
+      text: this.text(g, feature, values[feature], options),
+      points: this.pointsOf[g],
+      contribution: this.sums[g],
+    };
   }
 
   /** "industry: software", "visits to pricing pages", "not: timeframe is 0-3 months" … */
   private text(g: number, feature: number, value: number, options: ReasonOptions): string {
-    const group = this.groupNames[g];
-    const lead = options.lead;
-    const raw = lead && Object.hasOwn(lead, group) ? lead[group] : undefined;
     if (this.indicator[feature] === 0) this.indicator[feature] = isIndicatorName(this.names[feature]) ? 1 : 2;
     const isIndicator = this.indicator[feature] === 1;
     if (isIndicator && value === 1) return this.words(feature);
+    const group = this.groupNames[g];
+    const lead = options.lead;
+    const raw = lead && Object.hasOwn(lead, group) ? lead[group] : undefined;
     if (raw !== undefined) {
       const given = raw === null ? '' : String(raw).trim();
       const text = given === '' || options.placeholders?.has(given.toLowerCase()) ? 'not given' : given;

@@ -63,10 +63,24 @@ export function roundPoints(points: number): number {
 /** "Timeframe is 0-3 months: +14 points" ("Employees: 250 (+3 points)", "+0.04 points" for a fraction of one). */
 export function formatReason(reason: Reason): string {
   const magnitude = Math.abs(reason.points);
-  const n = magnitude < 1 ? String(magnitude) : String(Math.round(magnitude));
+  const n = magnitudeText(magnitude);
   const points = `${reason.points >= 0 ? '+' : '−'}${n} point${n === '1' ? '' : 's'}`;
   const text = capitalize(reason.text);
   return text.includes(':') ? `${text} (${points})` : `${text}: ${points}`;
+}
+
+/** Texts of magnitudes in hundredths below 1 (as `roundPoints` leaves them) and of whole points to 100, made once. */
+const HUNDREDTHS = Array.from({ length: 100 }, (_, k) => String(k / 100));
+const WHOLE = Array.from({ length: 101 }, (_, k) => String(k));
+
+/** A magnitude of points as shown: below 1 as it is ("0.3", "0.04"), from 1 on rounded to a whole number. */
+function magnitudeText(magnitude: number): string {
+  if (magnitude < 1) {
+    const k = Math.round(magnitude * 100);
+    return k / 100 === magnitude ? HUNDREDTHS[k] : String(magnitude);
+  }
+  const whole = Math.round(magnitude);
+  return whole <= 100 ? WHOLE[whole] : String(whole);
 }
 
 function capitalize(text: string): string {
