@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { Rng } from '../core/rng.js';
 import { createCsvParser } from '../data/csv/csv-parser.js';
-import { batchField, type LeadBatch, LeadBatchBuilder, rowMaker } from './lead-batch.js';
+import { toCsvLine } from '../data/datasets/builtin/csv-text.js';
+import { batchField, type LeadBatch, LeadBatchBuilder, rowMaker, scoredCsvCells, scoredCsvLine } from './lead-batch.js';
 import { finishInSmallBatches } from './score-file.js';
+import type { ScoreResult } from './scorer.js';
 
 const TEXT =
   'id,name,note\r\n' +
@@ -122,4 +124,32 @@ test('records are made under any header names: quotes, backslashes, line breaks,
   assert.equal(Object.getPrototypeOf(record), Object.prototype, 'a "__proto__" column is a field, not the prototype');
   assert.equal(Object.hasOwn(record, '__proto__'), true);
   assert.equal(rowMaker([...header]), rowMaker(header), 'made once per header');
+});
+
+test('a scored line is the CSV line of its cells, whatever the id, grade, reasons, version and time hold', () => {
+  const base: ScoreResult = {
+    id: 'L1',
+    probability: 0.123456789,
+    score: 12,
+    percentile: 87.25,
+    grade: 'B',
+    route: 'sales',
+    reasons: { positive: [], negative: [], text: ['Demo request: +8 points', 'Read about "free": +0.2 points'] },
+    modelVersion: 'demo@1.0.0',
+    scoredAt: '2026-03-04T05:06:07.000Z',
+  };
+  const variants: Partial<ScoreResult>[] = [
+    {},
+    { id: null },
+    { id: 'L, "2"', grade: 'A,1', route: 'nurture' },
+    { id: ' padded ', probability: 0, score: 0, percentile: 0 },
+    { reasons: { positive: [], negative: [], text: [] }, probability: 1, score: 100, percentile: 100 },
+    { modelVersion: 'x,y@2', scoredAt: '2026-01-01T00:00:00.000Z' },
+    { reasons: { positive: [], negative: [], text: ['multi\nline'] } },
+    {},
+  ];
+  for (const v of variants) {
+    const r = { ...base, ...v };
+    assert.equal(scoredCsvLine(r), toCsvLine(scoredCsvCells(r)), JSON.stringify(v));
+  }
 });

@@ -1,5 +1,5 @@
 import { type RecordSpans, spanField } from '../data/csv/csv-scanner.js';
-import { toCsvLine } from '../data/datasets/builtin/csv-text.js';
+import { toCsvField, toCsvLine } from '../data/datasets/builtin/csv-text.js';
 import { EventCleaner } from './event-cleaner.js';
 import type { EventRecords } from './event-records.js';
 import type { LeadToScore, ScoreResult, Scorer } from './scorer.js';
@@ -250,7 +250,7 @@ export function scoreLeadBatch(
       output.scored++;
       countScore(output.scoreHistogram, r.grade, r.score);
       if (r.route === 'sales') output.sentToSales++;
-      lines.push(settings.format === 'csv' ? csvLine(r) : `${JSON.stringify(r)}\n`);
+      lines.push(settings.format === 'csv' ? scoredCsvLine(r) : `${JSON.stringify(r)}\n`);
     });
     // One flat string per chunk: the lines' pieces die young instead of living on to the batch's end.
     text.push(lines.join(''));
@@ -314,8 +314,23 @@ function literalFields(header: readonly string[], value: (c: number) => string):
   return header.map((name, c) => `${name === '__proto__' ? '["__proto__"]' : JSON.stringify(name)}: ${value(c)}`).join(', ');
 }
 
-function csvLine(r: ScoreResult): string {
-  return toCsvLine(scoredCsvCells(r));
+/** The CSV form of the last model version and time seen, which every lead of a run shares. */
+let lastTail = { modelVersion: '', scoredAt: '', text: '' };
+
+/**
+ * A scored lead's line: `toCsvLine(scoredCsvCells(r))`, without looking for characters to quote
+ * in the cells that cannot hold any (whole scores, fixed-point numbers, the route), and with the
+ * model version and time written once for a run.
+ */
+export function scoredCsvLine(r: ScoreResult): string {
+  if (r.modelVersion !== lastTail.modelVersion || r.scoredAt !== lastTail.scoredAt)
+    lastTail = {
+      modelVersion: r.modelVersion,
+      scoredAt: r.scoredAt,
+      text: `,${toCsvField(r.modelVersion)},${toCsvField(r.scoredAt)}\n`,
+    };
+  const head = `${toCsvField(r.id ?? '')},${r.score},${r.probability.toFixed(6)},${r.percentile.toFixed(1)}`;
+  return `${head},${toCsvField(r.grade)},${r.route},${toCsvField(r.reasons.text.join(' | '))}${lastTail.text}`;
 }
 
 /** A scored lead's cells in SCORED_COLUMNS order. */
