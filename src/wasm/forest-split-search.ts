@@ -9,6 +9,7 @@
 // tables in this module's memory.
 
 import { i32At, setI32 } from './memory';
+import { randomInt } from './sfc32';
 
 // Buffers (byte addresses) and settings, set once per kernel by `setBuffers` / `setParams`.
 let bins: usize = 0; // u8, one column of `nRows` per feature group
@@ -32,7 +33,7 @@ let movedStamp: usize = 0; // i32 per draw position
 let isConstant: usize = 0; // u8 per feature
 let kept: usize = 0; // i32: the children's candidates (output)
 export let record: usize = 0; // f64 × 7: gain, feature, bin, defaultLeft, left class-1 weight, weight, count
-let rng: usize = 0; // i32 × 4: the sfc32 state (a, b, c, d)
+let rng: usize = 0; // i32 × 4: the sfc32 state (a, b, c, d), see sfc32.ts
 let spill: usize = 0; // i32 per row: right-hand rows while a node is partitioned
 
 export let minSamplesLeaf: f64 = 0;
@@ -104,27 +105,6 @@ export function setParams(leafRows: f64, leafWeight: f64, features: i32): void {
   maxFeatures = features;
 }
 
-/** sfc32's next 32 bits (Rng.nextUint32), the state in memory. */
-function nextUint32(): u32 {
-  const a = load<i32>(rng);
-  const b = load<i32>(rng, 4);
-  const c = load<i32>(rng, 8);
-  const d = load<i32>(rng, 12);
-  const t = a + b + d;
-  store<i32>(rng, b ^ <i32>(<u32>b >>> 9));
-  store<i32>(rng, c + (c << 3), 4);
-  store<i32>(rng, ((c << 21) | <i32>(<u32>c >>> 11)) + t, 8);
-  store<i32>(rng, d + 1, 12);
-  return <u32>t;
-}
-
-/** Rng.int(n): floor of a 53-bit uniform double times n. */
-function randomInt(n: i32): i32 {
-  const hi = <f64>(nextUint32() >>> 5);
-  const lo = <f64>(nextUint32() >>> 6);
-  return <i32>Math.floor(((hi * 67108864 + lo) / 9007199254740992) * <f64>n);
-}
-
 /**
  * Finds the best split of the node rows[start..end) with totals (tg class-1 weight, th weight, tc
  * rows) among the `c` candidates: features drawn without replacement until maxFeatures that are
@@ -155,7 +135,7 @@ export function findSplitAt(
   let constants = 0;
   let examined = 0;
   for (let k = 0; k < c && examined < maxFeatures; k++) {
-    const pick = k + randomInt(c - k);
+    const pick = k + randomInt(rng, c - k);
     const f = i32At(movedStamp, pick) === stamp ? i32At(moved, pick) : i32At(cands, pick);
     setI32(moved, pick, i32At(movedStamp, k) === stamp ? i32At(moved, k) : i32At(cands, k));
     setI32(movedStamp, pick, stamp);
