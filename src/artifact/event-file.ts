@@ -1,5 +1,5 @@
 import { constants as bufferLimits, isUtf8 } from 'node:buffer';
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { DataError } from '../core/errors.js';
 import { assertHeaderNames } from '../data/csv/assert-header-names.js';
@@ -27,8 +27,8 @@ const QUOTE = 34;
  * which gives the same records or names the problem with its line.
  */
 export async function readEventFile(path: string, leadIdColumn: string): Promise<EventStore> {
-  if (!existsSync(path)) throw new DataError('file not found', { file: path });
-  const stat = statSync(path);
+  const stat = statSync(path, { throwIfNoEntry: false });
+  if (!stat) throw new DataError('file not found', { file: path });
   const size = stat.size;
   if (size >= MAX_EVENT_BYTES)
     throw new DataError(

@@ -314,23 +314,14 @@ function literalFields(header: readonly string[], value: (c: number) => string):
   return header.map((name, c) => `${name === '__proto__' ? '["__proto__"]' : JSON.stringify(name)}: ${value(c)}`).join(', ');
 }
 
-/** The CSV form of the last model version and time seen, which every lead of a run shares. */
-let lastTail = { modelVersion: '', scoredAt: '', text: '' };
-
 /**
  * A scored lead's line: `toCsvLine(scoredCsvCells(r))`, without looking for characters to quote
- * in the cells that cannot hold any (whole scores, fixed-point numbers, the route), and with the
- * model version and time written once for a run.
+ * in the cells that cannot hold any (whole scores, fixed-point numbers, the route).
  */
 export function scoredCsvLine(r: ScoreResult): string {
-  if (r.modelVersion !== lastTail.modelVersion || r.scoredAt !== lastTail.scoredAt)
-    lastTail = {
-      modelVersion: r.modelVersion,
-      scoredAt: r.scoredAt,
-      text: `,${toCsvField(r.modelVersion)},${toCsvField(r.scoredAt)}\n`,
-    };
   const head = `${toCsvField(r.id ?? '')},${r.score},${r.probability.toFixed(6)},${r.percentile.toFixed(1)}`;
-  return `${head},${toCsvField(r.grade)},${r.route},${toCsvField(r.reasons.text.join(' | '))}${lastTail.text}`;
+  const tail = `${toCsvField(r.reasons.text.join(' | '))},${toCsvField(r.modelVersion)},${toCsvField(r.scoredAt)}`;
+  return `${head},${toCsvField(r.grade)},${r.route},${tail}\n`;
 }
 
 /** A scored lead's cells in SCORED_COLUMNS order. */

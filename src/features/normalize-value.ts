@@ -10,21 +10,17 @@ import { isMissing } from '../data/schema/column-stats.js';
 
 /** A cleaned categorical value: trimmed text (lower-cased when `caseFold`), or null when missing or a placeholder. */
 export function cleanText(value: unknown, caseFold: boolean, placeholderSet: ReadonlySet<string>): string | null {
-  if (typeof value === 'string') {
-    // The usual cell: lower-cased once, for the placeholder test and the result.
-    const text = value.trim();
-    if (text.length > longestPlaceholder(placeholderSet)) return caseFold ? text.toLowerCase() : text;
-    const lower = text.toLowerCase();
-    if (placeholderSet.has(lower)) return null;
-    return caseFold ? lower : text;
-  }
-  if (isMissing(value)) return null;
   let text: string;
-  if (typeof value === 'number') text = String(value);
+  if (typeof value === 'string') text = value.trim();
+  else if (isMissing(value)) return null;
+  else if (typeof value === 'number') text = String(value);
   else if (value instanceof Date) text = value.toISOString();
   else text = String(value).trim();
-  if (isPlaceholder(text, placeholderSet)) return null;
-  return caseFold ? text.toLowerCase() : text;
+  if (text.length > longestPlaceholder(placeholderSet)) return caseFold ? text.toLowerCase() : text;
+  // Short text is lower-cased once, for the placeholder test and the result.
+  const lower = text.toLowerCase();
+  if (placeholderSet.has(lower)) return null;
+  return caseFold ? lower : text;
 }
 
 /**
