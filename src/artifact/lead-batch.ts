@@ -46,8 +46,8 @@ export class LeadBatchBuilder {
   private events: Int32Array | null;
   /** Records added since the last `take`. */
   count = 0;
-  /** Records a batch is full at (at most the capacity). */
-  limit: number;
+  /** Records a batch is full at (see `cutTo`). */
+  private cut: number;
 
   /** Batches of `capacity` records under `header` (the mapped header: one name per field). */
   constructor(header: string[], capacity: number, withEvents: boolean) {
@@ -55,7 +55,7 @@ export class LeadBatchBuilder {
     const width = header.length;
     this.width = width;
     this.capacity = capacity;
-    this.limit = capacity;
+    this.cut = capacity;
     this.spans = new Int32Array(2 * width * capacity);
     this.lines = new Int32Array(capacity);
     this.events = withEvents ? new Int32Array(capacity) : null;
@@ -93,7 +93,17 @@ export class LeadBatchBuilder {
 
   /** Whether the batch holds `limit` records. */
   get full(): boolean {
-    return this.count >= Math.min(this.limit, this.capacity);
+    return this.count >= this.cut;
+  }
+
+  /** Records a batch is full at: the capacity, unless `cutTo` made batches smaller. */
+  get limit(): number {
+    return this.cut;
+  }
+
+  /** Makes batches from here on full at `records` (1 to the capacity). */
+  cutTo(records: number): void {
+    this.cut = Math.min(this.capacity, Math.max(1, Math.floor(records)));
   }
 
   /** The records added since the last call, as a batch. */
@@ -225,6 +235,8 @@ export function scoreLeadBatch(
   const text: string[] = [];
   const rejects: string[] = [];
   const n = batch.lines.length;
+  const width = batch.header.length;
+  const makeLead = batchRecordMaker(batch.header);
   // Each lead's events cleaned from the file's bytes, or else each event record as an object under the events header.
   const cleaner = eventRecords ? eventCleaner(scorer, eventRecords) : null;
   const makeEvent = eventRecords ? rowMaker(eventRecords.header) : null;
@@ -233,9 +245,10 @@ export function scoreLeadBatch(
     const items: LeadToScore[] = [];
     for (let k = k0; k < k1; k++) {
       const first = batch.events && eventRecords ? batch.events[k] : -1;
+      const lead = makeLead(spanField, batch, k * width);
       const touchpoints = cleaner ? cleaner.clean(first) : null;
-      if (touchpoints) items.push({ lead: recordOf(batch, k), touchpoints });
-      else items.push({ lead: recordOf(batch, k), events: first >= 0 ? eventRecords!.records(first).map(makeEvent!) : [] });
+      if (touchpoints) items.push({ lead, touchpoints });
+      else items.push({ lead, events: first >= 0 ? eventRecords!.records(first).map(makeEvent!) : [] });
     }
     const lines: string[] = [];
     scorer.scoreEach(items, options).forEach((outcome, j) => {
@@ -276,42 +289,37 @@ function eventCleaner(scorer: Scorer, records: EventRecords): EventCleaner | nul
 }
 
 type RowMaker = (row: readonly string[]) => Record<string, string>;
-type BatchRecordMaker = (batch: LeadBatch, base: number) => Record<string, string>;
+type BatchRecordMaker = (field: typeof spanField, batch: LeadBatch, base: number) => Record<string, string>;
 
-const rowMakers = new Map<string, RowMaker>();
-const batchRecordMakers = new Map<string, BatchRecordMaker>();
+/** Compiled record makers, by their parameters and header. */
+const makers = new Map<string, RowMaker | BatchRecordMaker>();
 
 /**
- * Makes records under a header as one object literal with the header's names in order (later
- * duplicates win, as assignments would): every record has one shape from its creation, where
- * assigning computed names one by one costs a keyed store each. Made once per header.
+ * A function of `params` that makes a record under a header as one object literal with the
+ * header's names in order (later duplicates win, as assignments would), field c's value being
+ * the expression `value(c)`: every record has one shape from its creation, where assigning
+ * computed names one by one costs a keyed store each. Compiled once per header.
  */
-export function rowMaker(header: readonly string[]): RowMaker {
-  const key = header.join('\u0000');
-  let make = rowMakers.get(key);
+function recordMaker(header: readonly string[], params: string, value: (c: number) => string): RowMaker | BatchRecordMaker {
+  const key = `${params}\u0001${header.join('\u0000')}`;
+  let make = makers.get(key);
   if (!make) {
-    make = new Function('row', `return {${literalFields(header, (c) => `row[${c}]`)}};`) as RowMaker;
-    rowMakers.set(key, make);
+    // "__proto__" as a computed name, which defines a field instead of setting the prototype.
+    const fields = header.map((name, c) => `${name === '__proto__' ? '["__proto__"]' : JSON.stringify(name)}: ${value(c)}`);
+    make = new Function(...params.split(', '), `return {${fields.join(', ')}};`) as RowMaker | BatchRecordMaker;
+    makers.set(key, make);
   }
   return make;
 }
 
-/** Record k of the batch as an object under its header. */
-function recordOf(batch: LeadBatch, k: number): Record<string, unknown> {
-  const header = batch.header;
-  const key = header.join('\u0000');
-  let make = batchRecordMakers.get(key);
-  if (!make) {
-    const body = `return function (batch, base) { return {${literalFields(header, (c) => `field(batch, base + ${c})`)}}; };`;
-    make = new Function('field', body)(spanField) as BatchRecordMaker;
-    batchRecordMakers.set(key, make);
-  }
-  return make(batch, k * header.length);
+/** Makes a record from its fields under a header (see `recordMaker`). */
+export function rowMaker(header: readonly string[]): RowMaker {
+  return recordMaker(header, 'row', (c) => `row[${c}]`) as RowMaker;
 }
 
-/** Object-literal fields `"name": value(c)`; "__proto__" as a computed name, which defines a field instead of setting the prototype. */
-function literalFields(header: readonly string[], value: (c: number) => string): string {
-  return header.map((name, c) => `${name === '__proto__' ? '["__proto__"]' : JSON.stringify(name)}: ${value(c)}`).join(', ');
+/** Makes record k of a batch under the batch's header, called with (spanField, batch, k · width) (see `recordMaker`). */
+function batchRecordMaker(header: readonly string[]): BatchRecordMaker {
+  return recordMaker(header, 'field, batch, base', (c) => `field(batch, base + ${c})`) as BatchRecordMaker;
 }
 
 /**

@@ -202,7 +202,7 @@ export function finishInSmallBatches(
   threads: number,
 ): void {
   const left = ((total - bytes) / bytes) * records;
-  if (left < (2 * threads + 2) * builder.capacity) builder.limit = Math.ceil(builder.capacity / TAIL_SPLIT);
+  if (left < (2 * threads + 2) * builder.capacity) builder.cutTo(Math.ceil(builder.capacity / TAIL_SPLIT));
 }
 
 function inThread(scorer: Scorer, settings: BatchSettings, events: EventRecords | null): BatchScoring {
