@@ -10,7 +10,7 @@ import { treeShapInto } from '../explain/tree-shap.js';
 import type { EventColumns, LeadEvent } from '../features/event-log.js';
 import { FeaturePipeline } from '../features/pipeline.js';
 import { firedRules, type RuleEventColumns } from '../models/rules/rule-features.js';
-import type { HasTreeEnsemble } from '../models/tree/tree-ensemble-view.js';
+import type { HasTreeEnsemble, TreeEnsembleView } from '../models/tree/tree-ensemble-view.js';
 import { LeadValidator } from './lead-validator.js';
 import { type LoadedArtifact, loadArtifact } from './load-artifact.js';
 import type { LeadProblem } from './validate-lead.js';
@@ -111,9 +111,8 @@ export class Scorer {
    * does it while it waits for its first batch.
    */
   prepare(options: ScoreOptions = {}): void {
-    const model = this.artifact.model;
-    if ((options.reasons ?? 3) > 0 && hasTrees(model) && model.treeEnsemble().nOutputs === 1)
-      TreeExplainer.of(model.treeEnsemble());
+    const view = this.shapView();
+    if ((options.reasons ?? 3) > 0 && view) TreeExplainer.of(view);
   }
 
   /**
@@ -219,28 +218,34 @@ export class Scorer {
    */
   get referenceScore(): number {
     if (this.reference === null) {
-      const model = this.artifact.model;
+      const view = this.shapView();
       let p: number;
-      if (hasTrees(model) && model.treeEnsemble().nOutputs === 1) {
-        const view = model.treeEnsemble();
+      if (view) {
         const raw = TreeExplainer.of(view).expectedValue()[0];
         p = view.output === 'probability' ? Math.min(1, Math.max(0, raw)) : 1 / (1 + Math.exp(-raw));
       } else {
-        p = model.predictProba(new Matrix(1, this.baseline.length, Float64Array.from(this.baseline)))[0];
+        p = this.artifact.model.predictProba(new Matrix(1, this.baseline.length, Float64Array.from(this.baseline)))[0];
       }
       this.reference = 100 * this.policy.calibrate([p])[0];
     }
     return this.reference;
   }
 
+  /** The model's trees when it is explained by Tree SHAP into one output (a binary tree model), else null. */
+  private shapView(): TreeEnsembleView | null {
+    const model = this.artifact.model;
+    if (!hasTrees(model)) return null;
+    const view = model.treeEnsemble();
+    return view.nOutputs === 1 ? view : null;
+  }
+
   /** Each row's contributions (rows × features): exact Tree SHAP into a reused buffer for tree models. */
   private contributions(X: Matrix): Float64Array {
-    const model = this.artifact.model;
-    if (!hasTrees(model) || model.treeEnsemble().nOutputs !== 1)
-      return rowContributions(model, X, this.baseline, this.artifact.explainer.groups).values.data;
+    const view = this.shapView();
+    if (!view) return rowContributions(this.artifact.model, X, this.baseline, this.artifact.explainer.groups).values.data;
     if (this.contributionBuffer.length < X.data.length) this.contributionBuffer = new Float64Array(X.data.length);
     // predictProba refused infinite values in X before this.
-    treeShapInto(model, X, [this.contributionBuffer], { finite: true });
+    treeShapInto(view, X, [this.contributionBuffer], { finite: true });
     return this.contributionBuffer;
   }
 
