@@ -7,12 +7,15 @@ import { CsvScanner } from '../data/csv/csv-scanner.js';
 import { sniffCsvDialect } from '../data/csv/sniff-csv-dialect.js';
 import { assertTextBytes, InvalidTextError, makeChunkDecoder } from '../data/csv/text-decoding.js';
 import { EventStore, sharedBytes } from './event-store.js';
+import { type LineScanResult, ScanStop, WasmLineScan } from './wasm-line-scan.js';
 
 /** The largest events file read: the store's buffer holds it whole. */
 const MAX_EVENT_BYTES = bufferLimits.MAX_LENGTH - 1;
 
 /** Bytes read at a time (`pieceBytes`); the next piece is read while this one is scanned. */
 const PIECE_BYTES = 16 << 20;
+/** Bytes the WebAssembly line scan holds at a time (`windowBytes`). */
+const WINDOW_BYTES = 16 << 20;
 /** The CSV parser's sniffing: file chunks of 64 KiB are decoded until this many characters are held. */
 const SNIFF_CHUNK_BYTES = 1 << 16;
 const SNIFF_CHARS = 1 << 16;
@@ -44,8 +47,10 @@ export async function readEventFile(path: string, leadIdColumn: string): Promise
  * Reads an events file into an `EventStore` from its bytes: the file is read into the store's
  * shared buffer, and each line without a quote is a record in place — its fields are found by
  * one pass over its bytes, its lead id decoded only when it changes — so the text is neither
- * decoded nor copied. A line with a quote is read by the CSV parser's own scanner and kept as
- * a JSON list. The records are those the CSV parser reads (same header checks, sniffed
+ * decoded nor copied. That pass runs in WebAssembly (`WasmLineScan`, a window of `windowBytes`
+ * at a time) when the kernel is built and `windowBytes` is not 0, else in TypeScript; the records
+ * are the same. A line with a quote is read by the CSV parser's own scanner and kept as a JSON
+ * list. The records are those the CSV parser reads (same header checks, sniffed
  * delimiter, UTF-8 BOM, CRLF or LF, blank lines skipped).
  *
  * Null, and nothing kept, for a file the scan leaves to the CSV parser: one it would refuse
@@ -53,7 +58,12 @@ export async function readEventFile(path: string, leadIdColumn: string): Promise
  * names the line), one whose lines end in bare CRs, one without the lead id column, or a file
  * that grows while it is read.
  */
-export async function scanEventFile(path: string, leadIdColumn: string, pieceBytes = PIECE_BYTES): Promise<EventStore | null> {
+export async function scanEventFile(
+  path: string,
+  leadIdColumn: string,
+  pieceBytes = PIECE_BYTES,
+  windowBytes = WINDOW_BYTES,
+): Promise<EventStore | null> {
   const file = await open(path, 'r');
   // The read under way: the file is closed only once it is done.
   let reading: Promise<number> = Promise.resolve(0);
@@ -74,7 +84,7 @@ export async function scanEventFile(path: string, leadIdColumn: string, pieceByt
       if (filled > size) return null;
       const final = n === 0;
       if (!final) reading = read(filled);
-      scan ??= LineScan.start(bytes, filled, final, path, leadIdColumn);
+      scan ??= LineScan.start(bytes, filled, final, path, leadIdColumn, windowBytes);
       if (scan === null) {
         if (final) return null;
         continue;
@@ -104,6 +114,8 @@ class LineScan {
   private idFrom = -1;
   private idTo = -1;
   private readonly delimiter: number;
+  /** The line loop in WebAssembly, when built (else null: the loop below). */
+  private readonly kernel: WasmLineScan | null;
 
   private constructor(
     private readonly bytes: Buffer,
@@ -113,7 +125,9 @@ class LineScan {
     private readonly idColumn: number,
     /** Where the next record starts. */
     private pos: number,
+    windowBytes: number,
   ) {
+    this.kernel = windowBytes > 0 ? WasmLineScan.create(Math.min(windowBytes, bytes.length)) : null;
     this.store = new EventStore(bytes.length, bytes);
     this.store.header = header;
     this.store.delimiter = delimiter;
@@ -125,7 +139,14 @@ class LineScan {
    * does; null when they are too few to tell (more will come). Throws `NotScanned` (or the
    * parser's DataError) for a file left to the parser.
    */
-  static start(bytes: Buffer, filled: number, final: boolean, path: string, leadIdColumn: string): LineScan | null {
+  static start(
+    bytes: Buffer,
+    filled: number,
+    final: boolean,
+    path: string,
+    leadIdColumn: string,
+    windowBytes: number,
+  ): LineScan | null {
     assertTextBytes(bytes.subarray(0, Math.min(filled, 1024)), path);
     const sample = sniffSample(bytes, filled, final);
     if (sample === null) return null;
@@ -139,7 +160,7 @@ class LineScan {
     const header = assertHeaderNames(first.fields, path, 1);
     const idColumn = header.indexOf(leadIdColumn);
     if (idColumn < 0) throw new NotScanned();
-    return new LineScan(bytes, dialect.delimiter, scanner, header, idColumn, first.next);
+    return new LineScan(bytes, dialect.delimiter, scanner, header, idColumn, first.next, windowBytes);
   }
 
   /**
@@ -156,6 +177,15 @@ class LineScan {
     // The next quote at or after `pos` (`filled`: none).
     let quote = -1;
     while (pos < filled) {
+      if (this.kernel) {
+        const scan = this.kernel.scan(bytes, pos, filled, final, delimiter, width, idColumn);
+        this.addScanned(scan);
+        pos = scan.next;
+        if (scan.stop === ScanStop.RAGGED) return false;
+        if (scan.stop === ScanStop.MORE) break;
+        // A quoted line, or a line longer than the kernel's window, is read below.
+        if (scan.stop !== ScanStop.QUOTE && scan.stop !== ScanStop.LONG) continue;
+      }
       let lf = view.indexOf(LF, pos);
       if (lf < 0) {
         if (!final) break;
@@ -193,6 +223,19 @@ class LineScan {
     }
     this.pos = pos;
     return true;
+  }
+
+  /** Adds the records the kernel listed. */
+  private addScanned({ count, shift }: LineScanResult): void {
+    const { store } = this;
+    const records = this.kernel!.records;
+    for (let k = 0; k < 4 * count; k += 4) {
+      const from = records[k] + shift;
+      const to = records[k + 1] + shift;
+      const idFrom = records[k + 2];
+      const same = idFrom < 0 || this.sameLead(idFrom + shift, records[k + 3] + shift);
+      store.addText(same ? null : this.leadId, from, to);
+    }
   }
 
   /** Whether the id at `[from, to)` has the previous text record's bytes; otherwise `leadId` becomes it. */

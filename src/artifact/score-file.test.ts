@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
 import { DataError, SerializationError } from '../core/errors.js';
+import { Rng } from '../core/rng.js';
 import { readCsvBatches } from '../data/csv/csv-batches.js';
 import { recordAt } from '../data/datasets/lead-records.js';
 import { readEventFile, scanEventFile } from './event-file.js';
@@ -331,16 +332,59 @@ test('the event store keeps every field as the CSV parser reads it, whether the 
     const expected = await parsedRecords(file, idColumn);
     assert.ok(expected.size > 0, name);
     const stores = [await readEventFile(file, 'lead_id'), await EventStore.parse(file, 'lead_id')];
-    // Pieces of a few bytes: records, ids and quoted line breaks cut between reads.
+    // Pieces of a few bytes: records, ids and quoted line breaks cut between reads; the line loop
+    // in TypeScript (window 0) and in WebAssembly through windows shorter than some lines.
     for (const piece of [1, 3, 7, 64]) {
-      const store = await scanEventFile(file, 'lead_id', piece);
-      assert.equal(store !== null, scanned, `${name}: scanned`);
-      if (store) stores.push(store);
+      for (const window of [0, 16, 24, 1 << 20]) {
+        const store = await scanEventFile(file, 'lead_id', piece, window);
+        assert.equal(store !== null, scanned, `${name}: scanned (piece ${piece}, window ${window})`);
+        if (store) stores.push(store);
+      }
     }
     for (const store of stores) {
       assert.equal(store.header[idColumn], 'lead_id', name);
       for (const [id, rows] of expected) assert.deepEqual(recordsOf(store, id), rows, `${name} ${id}`);
       assert.deepEqual(recordsOf(store, 'L9'), [], name);
+    }
+  }
+});
+
+test('the WebAssembly line scan reads random files as the TypeScript loop and the CSV parser do', async () => {
+  const rng = new Rng(20261130);
+  const cell = (delimiter: string): string => {
+    const alphabet = ['a', 'b', 'Z', '0', '7', ' ', '-', '/', 'é', '日', delimiter === ',' ? ';' : ','];
+    let text = '';
+    for (let k = rng.int(rng.bernoulli(0.1) ? 120 : 12); k > 0; k--) text += rng.pick(alphabet);
+    if (!rng.bernoulli(0.04)) return text;
+    // A quoted field, with the delimiter, a doubled quote or a line break inside.
+    return `"${text}${rng.pick([delimiter, '""', '\n', '\r\n'])}${text}"`;
+  };
+  for (let file = 0; file < 6; file++) {
+    const delimiter = rng.pick([',', ';', '\t']);
+    const idColumn = file % 3;
+    const lines = [['c0', 'c1', 'c2', 'c3'].map((name, j) => (j === idColumn ? 'lead_id' : name)).join(delimiter)];
+    let id = 'L0';
+    for (let k = 0; k < 400; k++) {
+      if (rng.bernoulli(0.03)) lines.push(rng.bernoulli(0.5) ? '' : '\r');
+      if (rng.bernoulli(0.4)) id = rng.pick(['L1', 'L22', ' L1', 'L333333333333', 'L4', 'L55']);
+      const fields = [0, 1, 2, 3].map((j) => (j === idColumn ? id : cell(delimiter)));
+      lines.push(fields.join(delimiter) + (rng.bernoulli(0.2) ? '\r' : ''));
+    }
+    const path = join(root, `random-events-${file}.csv`);
+    writeFileSync(path, lines.join('\n') + (rng.bernoulli(0.5) ? '\n' : ''));
+    const expected = await parsedRecords(path, idColumn);
+    for (const [piece, window] of [
+      [5, 0],
+      [5, 16],
+      [64, 40],
+      [1000, 200],
+      [16 << 20, 0],
+      [16 << 20, 16 << 20],
+    ]) {
+      const store = await scanEventFile(path, 'lead_id', piece, window);
+      assert.ok(store, `file ${file}, piece ${piece}, window ${window}`);
+      for (const [lead, rows] of expected)
+        assert.deepEqual(recordsOf(store, lead), rows, `file ${file} ${lead} (${piece}, ${window})`);
     }
   }
 });
