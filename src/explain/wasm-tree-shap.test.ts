@@ -68,6 +68,36 @@ for (const [label, options] of families) {
   });
 }
 
+test('one explainer alternating between blocks of four rows or more (feature-major) and of fewer (row by row) adds the same bits as the TypeScript loops', () => {
+  const view = randomEnsemble({ trees: 8, features: 7, maxDepth: 6, seed: 5 });
+  const d = view.nFeatures;
+  const X = randomRows(160, d, 77);
+  const wasm = new TreeExplainer(view, DEFAULT_PATH_TABLE_LIMITS);
+  const ts = new TreeExplainer(view, DEFAULT_PATH_TABLE_LIMITS, { kernel: 'typescript' });
+  assert.equal(wasm.kernel, 'webassembly');
+  // Each range after a longer one: the short blocks' scratch follows the long blocks' layout in the same memory.
+  for (const [r0, r1] of [
+    [0, 150],
+    [3, 4],
+    [10, 13],
+    [0, 37],
+    [40, 42],
+    [100, 160],
+    [7, 8],
+  ]) {
+    const a = [new Float64Array((r1 - r0) * d)];
+    const b = [new Float64Array((r1 - r0) * d)];
+    wasm.explain(X, r0, r1, a);
+    ts.explain(X, r0, r1, b);
+    for (let k = 0; k < a[0].length; k++)
+      assert.ok(Object.is(a[0][k], b[0][k]), `rows ${r0}–${r1}, entry ${k}: ${a[0][k]} (webassembly) vs ${b[0][k]} (typescript)`);
+    assert.ok(
+      a[0].some((v) => v !== 0),
+      `rows ${r0}–${r1}: no contribution`,
+    );
+  }
+});
+
 test('with some trees left to recursion between tabulated ones, the WebAssembly kernel still adds the same bits in the same order', () => {
   const view = randomEnsemble({ trees: 10, features: 8, maxDepth: 6, seed: 1 });
   const limits = { maxPathFeatures: 5, budget: 1 << 22 };
