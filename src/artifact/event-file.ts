@@ -109,8 +109,8 @@ class NotScanned extends Error {}
 /** The records of a file's bytes, line by line, into a store that holds those bytes. */
 class LineScan {
   readonly store: EventStore;
-  /** The previous text record's lead id and where its bytes are (−1: decode the next one). */
-  private leadId = '';
+  /** The previous text record's lead number and where its id's bytes are (−1: look the next one up). */
+  private lead = -1;
   private idFrom = -1;
   private idTo = -1;
   private readonly delimiter: number;
@@ -218,7 +218,7 @@ class LineScan {
       const idTo = i;
       for (; i < lf; i++) if (bytes[i] === delimiter) count++;
       if (count !== width) return false;
-      store.addText(this.sameLead(idFrom, idTo) ? null : this.leadId, pos, lf);
+      store.addText(this.sameLead(idFrom, idTo) ? -1 : this.lead, pos, lf);
       pos = lf + 1;
     }
     this.pos = pos;
@@ -234,11 +234,11 @@ class LineScan {
       const to = records[k + 1] + shift;
       const idFrom = records[k + 2];
       const same = idFrom < 0 || this.sameLead(idFrom + shift, records[k + 3] + shift);
-      store.addText(same ? null : this.leadId, from, to);
+      store.addText(same ? -1 : this.lead, from, to);
     }
   }
 
-  /** Whether the id at `[from, to)` has the previous text record's bytes; otherwise `leadId` becomes it. */
+  /** Whether the id at `[from, to)` has the previous text record's bytes; otherwise `lead` becomes its number. */
   private sameLead(from: number, to: number): boolean {
     const { bytes, idFrom } = this;
     const length = to - from;
@@ -246,7 +246,7 @@ class LineScan {
     for (let k = 0; same && k < length; k++) same = bytes[idFrom + k] === bytes[from + k];
     this.idFrom = from;
     this.idTo = to;
-    if (!same) this.leadId = bytes.toString('utf8', from, to).trim();
+    if (!same) this.lead = this.store.leads.ofBytes(bytes, from, to);
     return same;
   }
 }

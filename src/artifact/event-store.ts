@@ -4,6 +4,7 @@ import { DataError } from '../core/errors.js';
 import { createCsvParser } from '../data/csv/csv-parser.js';
 import { type RecordSpans, spanField } from '../data/csv/csv-scanner.js';
 import type { SharedEventRecords } from './event-records.js';
+import { LeadKeys } from './lead-keys.js';
 
 const INITIAL_BYTES = 1 << 20;
 const INITIAL_RECORDS = 1 << 12;
@@ -32,14 +33,12 @@ export class EventStore {
   private next: Int32Array;
   private records = 0;
   /** Each lead id's number, and by that number the lead's first and last records. */
-  private readonly leads = new Map<string, number>();
-  private readonly idOf: string[] = [];
+  readonly leads = new LeadKeys();
   private readonly firstOf: number[] = [];
   private readonly lastOf: number[] = [];
   /** The number of the lead `firstRecord` found last (−1: none yet). */
   private found = -1;
-  /** The lead of the latest record, its number and that record. */
-  private currentLead: string | null = null;
+  /** The lead of the latest record and that record. */
   private currentNumber = -1;
   private currentRecord = -1;
 
@@ -94,10 +93,9 @@ export class EventStore {
     // Leads files often list leads in the order their events come: then the lead after the last
     // one found is the one asked for, and a comparison saves a lookup.
     let k = this.found + 1;
-    if (this.idOf[k] !== leadId) {
-      const known = this.leads.get(leadId);
-      if (known === undefined) return -1;
-      k = known;
+    if (!this.leads.is(k, leadId)) {
+      k = this.leads.ofString(leadId);
+      if (k < 0) return -1;
     }
     this.found = k;
     return this.firstOf[k];
@@ -112,17 +110,17 @@ export class EventStore {
   /**
    * Adds a record that the store's text holds at `[from, to)`, followed by a line feed unless
    * it ends the text (one carriage return before that line feed may end it: readers drop it).
-   * `leadId` null: the lead of the previous record.
+   * `lead`: the lead's number in `leads`, −1 for the lead of the previous record.
    */
-  addText(leadId: string | null, from: number, to: number): void {
-    const r = this.begin(leadId);
+  addText(lead: number, from: number, to: number): void {
+    const r = this.begin(lead);
     this.start[r] = from;
     this.end[r] = to;
   }
 
-  /** Adds a record as a JSON list of its fields. */
+  /** Adds a record as a JSON list of its fields (`leadId`: the lead id, trimmed). */
   addList(leadId: string, fields: readonly string[]): void {
-    const r = this.begin(leadId);
+    const r = this.begin(this.leads.ofString(leadId, true));
     const json = JSON.stringify(fields);
     if (this.listsUsed + 3 * json.length > this.lists.length) {
       const grown = sharedBytes(Math.max(2 * this.lists.length, this.listsUsed + 3 * json.length));
@@ -161,30 +159,25 @@ export class EventStore {
     }
     const from = this.used;
     this.used += this.text.write(line, from, 'utf8');
-    this.addText(leadId, from, this.used);
+    this.addText(this.leads.ofString(leadId, true), from, this.used);
     this.text[this.used++] = LF;
   }
 
   /**
-   * Starts a record of the lead (null: the previous record's), chained after its last one;
-   * returns the record's number. A run of records of one lead (events grouped by lead) is
-   * chained without looking the lead up.
+   * Starts a record of lead number k (−1: the previous record's), chained after its last one;
+   * returns the record's number.
    */
-  private begin(leadId: string | null): number {
+  private begin(k: number): number {
     const r = this.records++;
     if (r === this.next.length) this.growRecords();
     this.next[r] = -1;
-    if (leadId === null || leadId === this.currentLead) {
+    if (k < 0 || k === this.currentNumber) {
       this.next[this.currentRecord] = r;
     } else {
-      let k = this.leads.get(leadId);
-      if (k === undefined) {
-        k = this.firstOf.push(r) - 1;
+      if (k === this.firstOf.length) {
+        this.firstOf.push(r);
         this.lastOf.push(r);
-        this.idOf.push(leadId);
-        this.leads.set(leadId, k);
       } else this.next[this.lastOf[k]] = r;
-      this.currentLead = leadId;
       this.currentNumber = k;
     }
     this.lastOf[this.currentNumber] = r;
