@@ -167,8 +167,11 @@ export async function scoreFile(scorer: Scorer, options: ScoreFileOptions): Prom
     if (last && last.count > 0) full.push(last.take());
     await submit();
     while (pending.length) await write(await pending.shift()!);
+    // Every batch is scored: the threads stop while the files are finished.
+    const closing = scoring.close().catch(() => undefined);
     await out.commit();
     await rejects.commit();
+    await closing;
   } catch (error) {
     await Promise.allSettled(pending);
     await out.abort();
