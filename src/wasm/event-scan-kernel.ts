@@ -11,7 +11,8 @@
 // window's end for a last line without one), and its lead id field's start and end — the start
 // −1 when the id has the bytes of the previous record's id in the same call.
 
-/** Why `scanLines` stopped (`stopCode`); it stopped at `stopAt`, the start of a line. */
+// Why `scanLines` stopped (`stopReason`); it stopped at `stoppedAt`, the start of a line.
+
 /** Every line of the window was read. */
 const DONE = 0;
 /** The line at `stopAt` may go on past the window: more bytes are needed. */
