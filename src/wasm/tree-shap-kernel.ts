@@ -85,8 +85,9 @@ export function explainTrees(
     return;
   }
   const n = (nb + 3) & ~3;
-  transposeIn(rows, cols, nb, d, n);
-  transposeIn(out, outT, nb, d, n);
+  // Rows (nb × d) and contributions into d columns of n.
+  transpose(rows, d, cols, n, nb, d);
+  transpose(out, d, outT, n, nb, d);
   // The root's parent slot (stride − 1) reads 0 for every row.
   memory.fill(scratch + ((<usize>(stride - 1) * <usize>n) << 2), 0, (<usize>n) << 2);
   for (let t = t0; t < t1; t++) {
@@ -94,60 +95,37 @@ export function explainTrees(
     addUnitRows(2 * t, n, scratch, outT);
     addUnitRows(2 * t + 1, n, scratch, outT);
   }
-  transposeOut(outT, out, nb, d, n);
+  transpose(outT, n, out, d, d, nb);
 }
 
-/** Row-major `from` (nb rows of d) into feature-major `to` (d columns of n), two rows and two features at a time. */
-function transposeIn(from: usize, to: usize, nb: i32, d: i32, n: i32): void {
-  const rowBytes = (<usize>d) << 3;
-  const columnBytes = (<usize>n) << 3;
+/**
+ * Writes the transpose of `rows` × `cols` f64 at `from` (`fromStride` values a row) to `to`
+ * (`toStride` values a row): value j of row i goes to value i of row j. Two rows and two
+ * columns at a time.
+ */
+function transpose(from: usize, fromStride: i32, to: usize, toStride: i32, rows: i32, cols: i32): void {
+  const fromRow = (<usize>fromStride) << 3;
+  const toRow = (<usize>toStride) << 3;
   let i = 0;
-  for (; i + 1 < nb; i += 2) {
-    const a = from + <usize>i * rowBytes;
-    const b = a + rowBytes;
+  for (; i + 1 < rows; i += 2) {
+    const a = from + <usize>i * fromRow;
+    const b = a + fromRow;
     const column = to + ((<usize>i) << 3);
     let j = 0;
-    for (; j + 1 < d; j += 2) {
+    for (; j + 1 < cols; j += 2) {
       const ra = v128.load(a + ((<usize>j) << 3));
       const rb = v128.load(b + ((<usize>j) << 3));
-      v128.store(column + <usize>j * columnBytes, v128.shuffle<f64>(ra, rb, 0, 2));
-      v128.store(column + <usize>(j + 1) * columnBytes, v128.shuffle<f64>(ra, rb, 1, 3));
+      v128.store(column + <usize>j * toRow, v128.shuffle<f64>(ra, rb, 0, 2));
+      v128.store(column + <usize>(j + 1) * toRow, v128.shuffle<f64>(ra, rb, 1, 3));
     }
-    if (j < d) {
-      store<f64>(column + <usize>j * columnBytes, load<f64>(a + ((<usize>j) << 3)));
-      store<f64>(column + <usize>j * columnBytes, load<f64>(b + ((<usize>j) << 3)), 8);
-    }
-  }
-  if (i < nb) {
-    const a = from + <usize>i * rowBytes;
-    for (let j = 0; j < d; j++) store<f64>(to + <usize>j * columnBytes + ((<usize>i) << 3), load<f64>(a + ((<usize>j) << 3)));
-  }
-}
-
-/** Feature-major `from` (d columns of n) back into row-major `to` (nb rows of d), two rows and two features at a time. */
-function transposeOut(from: usize, to: usize, nb: i32, d: i32, n: i32): void {
-  const rowBytes = (<usize>d) << 3;
-  const columnBytes = (<usize>n) << 3;
-  let i = 0;
-  for (; i + 1 < nb; i += 2) {
-    const a = to + <usize>i * rowBytes;
-    const b = a + rowBytes;
-    const column = from + ((<usize>i) << 3);
-    let j = 0;
-    for (; j + 1 < d; j += 2) {
-      const cj = v128.load(column + <usize>j * columnBytes);
-      const ck = v128.load(column + <usize>(j + 1) * columnBytes);
-      v128.store(a + ((<usize>j) << 3), v128.shuffle<f64>(cj, ck, 0, 2));
-      v128.store(b + ((<usize>j) << 3), v128.shuffle<f64>(cj, ck, 1, 3));
-    }
-    if (j < d) {
-      store<f64>(a + ((<usize>j) << 3), load<f64>(column + <usize>j * columnBytes));
-      store<f64>(b + ((<usize>j) << 3), load<f64>(column + <usize>j * columnBytes, 8));
+    if (j < cols) {
+      store<f64>(column + <usize>j * toRow, load<f64>(a + ((<usize>j) << 3)));
+      store<f64>(column + <usize>j * toRow, load<f64>(b + ((<usize>j) << 3)), 8);
     }
   }
-  if (i < nb) {
-    const a = to + <usize>i * rowBytes;
-    for (let j = 0; j < d; j++) store<f64>(a + ((<usize>j) << 3), load<f64>(from + <usize>j * columnBytes + ((<usize>i) << 3)));
+  if (i < rows) {
+    const a = from + <usize>i * fromRow;
+    for (let j = 0; j < cols; j++) store<f64>(to + <usize>j * toRow + ((<usize>i) << 3), load<f64>(a + ((<usize>j) << 3)));
   }
 }
 
@@ -197,8 +175,22 @@ function states(i: usize, step0: usize, step1: usize, step2: usize, above: i32, 
   return i32x4.mul(v128.or(i32x4.shr_s(h0, 1), i32x4.shl(sides, above)), rowBytes);
 }
 
-/** Adds entry `e` of the table rows at r0 … r3 to the contributions of rows i to i + 3 in column `o`. */
-function addColumn(o: usize, i: usize, r0: usize, r1: usize, r2: usize, r3: usize, e: usize): void {
+/** The table rows of the four rows being added (set by `tableRows`). */
+let r0: usize = 0;
+let r1: usize = 0;
+let r2: usize = 0;
+let r3: usize = 0;
+
+/** Sets r0 … r3 to the rows of `table` at the byte offsets `offsets` (four lanes). */
+function tableRows(table: usize, offsets: v128): void {
+  r0 = table + <usize>i32x4.extract_lane(offsets, 0);
+  r1 = table + <usize>i32x4.extract_lane(offsets, 1);
+  r2 = table + <usize>i32x4.extract_lane(offsets, 2);
+  r3 = table + <usize>i32x4.extract_lane(offsets, 3);
+}
+
+/** Adds entry `e` of the table rows r0 … r3 to the contributions of rows i to i + 3 in column `o`. */
+function addColumn(o: usize, i: usize, e: usize): void {
   const at = o + (i << 3);
   v128.store(at, f64x2.add(v128.load(at), f64x2.replace_lane(f64x2.splat(load<f64>(r0 + e)), 1, load<f64>(r1 + e))));
   v128.store(at, f64x2.add(v128.load(at, 16), f64x2.replace_lane(f64x2.splat(load<f64>(r2 + e)), 1, load<f64>(r3 + e))), 16);
@@ -226,13 +218,8 @@ function addUnitRows(group: i32, n: i32, scratch: usize, outT: usize): void {
     const above = load<i32>(unit, 20);
     if (width < 3 || width > 5) {
       for (let i: usize = 0; i < <usize>n; i += 4) {
-        const offsets = states(i, step0, step1, step2, above, rowBytes);
-        const r0 = table + <usize>i32x4.extract_lane(offsets, 0);
-        const r1 = table + <usize>i32x4.extract_lane(offsets, 1);
-        const r2 = table + <usize>i32x4.extract_lane(offsets, 2);
-        const r3 = table + <usize>i32x4.extract_lane(offsets, 3);
-        for (let j: usize = 0; j < w; j++)
-          addColumn(outT + <usize>load<i32>(k + (j << 2)) * columnBytes, i, r0, r1, r2, r3, j << 3);
+        tableRows(table, states(i, step0, step1, step2, above, rowBytes));
+        for (let j: usize = 0; j < w; j++) addColumn(outT + <usize>load<i32>(k + (j << 2)) * columnBytes, i, j << 3);
       }
       continue;
     }
@@ -243,16 +230,12 @@ function addUnitRows(group: i32, n: i32, scratch: usize, outT: usize): void {
     const o3 = width > 3 ? outT + <usize>load<i32>(k, 12) * columnBytes : 0;
     const o4 = width > 4 ? outT + <usize>load<i32>(k, 16) * columnBytes : 0;
     for (let i: usize = 0; i < <usize>n; i += 4) {
-      const offsets = states(i, step0, step1, step2, above, rowBytes);
-      const r0 = table + <usize>i32x4.extract_lane(offsets, 0);
-      const r1 = table + <usize>i32x4.extract_lane(offsets, 1);
-      const r2 = table + <usize>i32x4.extract_lane(offsets, 2);
-      const r3 = table + <usize>i32x4.extract_lane(offsets, 3);
-      addColumn(o0, i, r0, r1, r2, r3, 0);
-      addColumn(o1, i, r0, r1, r2, r3, 8);
-      addColumn(o2, i, r0, r1, r2, r3, 16);
-      if (width > 3) addColumn(o3, i, r0, r1, r2, r3, 24);
-      if (width > 4) addColumn(o4, i, r0, r1, r2, r3, 32);
+      tableRows(table, states(i, step0, step1, step2, above, rowBytes));
+      addColumn(o0, i, 0);
+      addColumn(o1, i, 8);
+      addColumn(o2, i, 16);
+      if (width > 3) addColumn(o3, i, 24);
+      if (width > 4) addColumn(o4, i, 32);
     }
   }
 }
