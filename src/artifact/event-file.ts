@@ -46,7 +46,7 @@ export async function readEventFile(path: string, leadIdColumn: string): Promise
 /**
  * Reads an events file into an `EventStore` from its bytes: the file is read into the store's
  * shared buffer, and each line without a quote is a record in place — its fields are found by
- * one pass over its bytes, its lead id decoded only when it changes — so the text is neither
+ * one pass over its bytes, its lead id looked up by its bytes only when they change — so the text is neither
  * decoded nor copied. That pass runs in WebAssembly (`WasmLineScan`, a window of `windowBytes`
  * at a time) when the kernel is built and `windowBytes` is not 0, else in TypeScript; the records
  * are the same. A line with a quote is read by the CSV parser's own scanner and kept as a JSON
@@ -204,7 +204,7 @@ class LineScan {
         if (record === null) break;
         if (record.fields.length !== width) return false;
         store.addList(record.fields[idColumn].trim(), record.fields);
-        // The next text record decodes its id.
+        // The next text record looks its id up.
         this.idFrom = -1;
         pos = record.next;
         continue;
