@@ -1,3 +1,5 @@
+import { hashString } from '../core/rng.js';
+
 /**
  * Lead ids numbered 0, 1, 2 … in the order they are first seen, looked up by their UTF-8 bytes:
  * an events file's ids are found straight from the file's bytes, without a string per id, and
@@ -43,8 +45,8 @@ export class LeadKeys {
     let ascii = true;
     for (let i = 0; i < id.length && ascii; i++) ascii = id.charCodeAt(i) < 0x80;
     if (!ascii) return this.ofEncoded(id, insert);
-    let h = FNV_OFFSET;
-    for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), FNV_PRIME);
+    // An ASCII id's characters are its bytes: the same hash.
+    const h = hashString(id) | 0;
     const mask = this.slots.length - 1;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const k = this.slots[s] - 1;
@@ -122,6 +124,7 @@ export class LeadKeys {
   }
 }
 
+/** FNV-1a over bytes, as `hashString` over characters. */
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
