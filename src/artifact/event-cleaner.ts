@@ -1,5 +1,5 @@
 import { cleanEvent, type EventColumns, type LeadEvent } from '../features/event-log.js';
-import { cleanNumber, cleanText, cleanTime, utcMilliseconds } from '../features/normalize-value.js';
+import { cleanNumber, cleanText, cleanTime, isTrimmedAsciiSpace, utcMilliseconds } from '../features/normalize-value.js';
 import type { EventRecords } from './event-records.js';
 
 const CR = 13;
@@ -133,7 +133,7 @@ export class EventCleaner {
     const { from, to } = this.bounds;
     if (from[k] === to[k]) return false;
     const text = this.records.text;
-    return isSpace(text[from[k]]) || isSpace(text[to[k] - 1]);
+    return isTrimmedAsciiSpace(text[from[k]]) || isTrimmedAsciiSpace(text[to[k] - 1]);
   }
 
   /** Milliseconds of the time field, as `cleanTime` reads it; null when unreadable or missing. */
@@ -198,11 +198,6 @@ export class EventCleaner {
     }
     return value;
   }
-}
-
-/** ASCII white space that `String.prototype.trim` removes. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
 }
 
 /** An ASCII letter lower-cased (other bytes as they are). */

@@ -1,4 +1,5 @@
 import { hashString } from '../core/rng.js';
+import { isTrimmedAsciiSpace } from '../features/normalize-value.js';
 
 /**
  * Lead ids numbered 0, 1, 2 … in the order they are first seen, looked up by their UTF-8 bytes:
@@ -15,49 +16,45 @@ export class LeadKeys {
   private slots = new Int32Array(1 << 13);
   /** Ids numbered so far. */
   count = 0;
-  /** The bytes of a string id with characters beyond ASCII (scratch). */
+  /** The bytes of a string id (scratch). */
   private encoded: Buffer = Buffer.alloc(0);
 
   /**
    * The number of the id whose text is `bytes[from, to)` trimmed (UTF-8), numbered next when it
    * is new. The bytes are read as the string `bytes.toString('utf8', from, to).trim()` would be.
    */
-  ofBytes(bytes: Uint8Array, from: number, to: number): number {
-    while (from < to && isAsciiSpace(bytes[from])) from++;
-    while (to > from && isAsciiSpace(bytes[to - 1])) to--;
+  ofBytes(bytes: Buffer, from: number, to: number): number {
+    while (from < to && isTrimmedAsciiSpace(bytes[from])) from++;
+    while (to > from && isTrimmedAsciiSpace(bytes[to - 1])) to--;
     // An end beyond ASCII may be a space `trim` removes (no-break, ideographic …): read as text.
-    if (from < to && (bytes[from] >= 0x80 || bytes[to - 1] >= 0x80)) {
-      return this.ofString(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8', from, to).trim(), true);
-    }
+    if (from < to && (bytes[from] >= 0x80 || bytes[to - 1] >= 0x80))
+      return this.ofString(bytes.toString('utf8', from, to).trim(), true);
     let h = FNV_OFFSET;
     for (let i = from; i < to; i++) h = Math.imul(h ^ bytes[i], FNV_PRIME);
-    const mask = this.slots.length - 1;
-    const length = to - from;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const k = this.slots[s] - 1;
-      if (k < 0) return this.add(s, h, bytes, from, to);
-      if (this.hashes[k] === h && this.keyStart[k + 1] - this.keyStart[k] === length && this.sameBytes(k, bytes, from)) return k;
-    }
+    return this.find(h, bytes, from, to, true);
   }
 
   /** The number of `id` (trimmed text); −1 when it is not known, unless `insert` numbers it. */
   ofString(id: string, insert = false): number {
     let ascii = true;
     for (let i = 0; i < id.length && ascii; i++) ascii = id.charCodeAt(i) < 0x80;
-    if (!ascii) return this.ofEncoded(id, insert);
-    // An ASCII id's characters are its bytes: the same hash.
-    const h = hashString(id) | 0;
-    const mask = this.slots.length - 1;
-    for (let s = h & mask; ; s = (s + 1) & mask) {
-      const k = this.slots[s] - 1;
-      if (k < 0) {
-        if (!insert) return -1;
-        if (this.encoded.length < id.length) this.encoded = Buffer.alloc(2 * id.length);
-        for (let i = 0; i < id.length; i++) this.encoded[i] = id.charCodeAt(i);
-        return this.add(s, h, this.encoded, 0, id.length);
+    if (ascii) {
+      // An ASCII id's characters are its bytes: the same hash, and compared without encoding it.
+      const h = hashString(id) | 0;
+      const mask = this.slots.length - 1;
+      for (let s = h & mask; ; s = (s + 1) & mask) {
+        const k = this.slots[s] - 1;
+        if (k < 0) break;
+        if (this.hashes[k] === h && this.is(k, id)) return k;
       }
-      if (this.hashes[k] === h && this.is(k, id)) return k;
+      if (!insert) return -1;
     }
+    const length = Buffer.byteLength(id, 'utf8');
+    if (this.encoded.length < length) this.encoded = Buffer.alloc(2 * length);
+    this.encoded.write(id, 0, 'utf8');
+    let h = FNV_OFFSET;
+    for (let i = 0; i < length; i++) h = Math.imul(h ^ this.encoded[i], FNV_PRIME);
+    return this.find(h, this.encoded, 0, length, insert);
   }
 
   /** Whether id k is `id` (an ASCII string: else false, and the caller looks it up). */
@@ -70,19 +67,14 @@ export class LeadKeys {
     return true;
   }
 
-  /** `ofString` of an id with characters beyond ASCII, by its UTF-8 bytes. */
-  private ofEncoded(id: string, insert: boolean): number {
-    const length = Buffer.byteLength(id, 'utf8');
-    if (this.encoded.length < length) this.encoded = Buffer.alloc(2 * length);
-    this.encoded.write(id, 0, 'utf8');
-    let h = FNV_OFFSET;
-    for (let i = 0; i < length; i++) h = Math.imul(h ^ this.encoded[i], FNV_PRIME);
+  /** The number of the id `bytes[from, to)` (hash h); −1 when it is not known, unless `insert` numbers it. */
+  private find(h: number, bytes: Uint8Array, from: number, to: number, insert: boolean): number {
     const mask = this.slots.length - 1;
+    const length = to - from;
     for (let s = h & mask; ; s = (s + 1) & mask) {
       const k = this.slots[s] - 1;
-      if (k < 0) return insert ? this.add(s, h, this.encoded, 0, length) : -1;
-      if (this.hashes[k] === h && this.keyStart[k + 1] - this.keyStart[k] === length && this.sameBytes(k, this.encoded, 0))
-        return k;
+      if (k < 0) return insert ? this.add(s, h, bytes, from, to) : -1;
+      if (this.hashes[k] === h && this.keyStart[k + 1] - this.keyStart[k] === length && this.sameBytes(k, bytes, from)) return k;
     }
   }
 
@@ -127,11 +119,6 @@ export class LeadKeys {
 /** FNV-1a over bytes, as `hashString` over characters. */
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
-
-/** The ASCII characters `String.prototype.trim` removes: tab, line feed, vertical tab, form feed, carriage return, space. */
-function isAsciiSpace(b: number): boolean {
-  return b === 32 || (b >= 9 && b <= 13);
-}
 
 function grown<T extends Uint8Array | Int32Array>(a: T, size: number): T {
   const b = new (a.constructor as new (n: number) => T)(size);

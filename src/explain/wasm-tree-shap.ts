@@ -32,10 +32,10 @@ const KERNEL = 'tree-shap-kernel';
 /**
  * The tabulated Tree SHAP loops of one-output models run as WebAssembly (src/wasm/tree-shap-kernel.ts),
  * four rows at a time, and equal to the TypeScript loops bit for bit: the same additions in the same order
- * (`npm run bench:scoring` times both). Each instance holds one model's path tables in its own memory, and buffers for one block of rows:
- * `load` copies a block's rows and its contributions so far in, `explainTrees` adds a run of tabulated
- * trees, `block` lets other code (the recursive algorithm) add to the block's contributions in between,
- * and `store` copies them back out.
+ * (`npm run bench:scoring` times both). Each instance holds one model's path tables in its own memory, and
+ * buffers for one block of rows: `load` copies a block's rows and its contributions so far in,
+ * `explainTrees` adds a run of tabulated trees, `block` lets other code (the recursive algorithm) add to
+ * the block's contributions in between, and `store` copies them back out.
  */
 export class WasmTreeShap {
   private readonly kernel: KernelExports;

@@ -8,6 +8,11 @@ import { isMissing } from '../data/schema/column-stats.js';
  * its own output gives the same result.
  */
 
+/** Whether a character code (or byte) is ASCII white space that `String.prototype.trim` removes: tab, line feed, vertical tab, form feed, carriage return, space. */
+export function isTrimmedAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
 /** A cleaned categorical value: trimmed text (lower-cased when `caseFold`), or null when missing or a placeholder. */
 export function cleanText(value: unknown, caseFold: boolean, placeholderSet: ReadonlySet<string>): string | null {
   let text: string;
